@@ -1,0 +1,5 @@
+"""`python -m movekit`."""
+
+from movekit.cli import main
+
+main()

@@ -1,0 +1,85 @@
+"""The command line: one small module per command, and the one error -> exit-code boundary."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated
+
+import typer
+
+from movekit import __version__
+from movekit.cli import check as check_command
+from movekit.cli import rules as rules_command
+from movekit.errors import MovekitError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
+
+app = typer.Typer(
+    name="movekit",
+    help=(
+        "Plan campaigns that turn moments into movements.\n\n"
+        "A plan is one YAML file in git. movekit checks it against the moments-to-movements "
+        "method: outcomes and how you measure them, a journey per audience with a call to "
+        "action at every stage, bridges from online to on-the-ground action, community "
+        "ownership and regular reviews."
+    ),
+    epilog=(
+        "Examples:\n\n"
+        "  movekit check plan.yaml\n\n"
+        "  movekit check examples/ --format json\n\n"
+        "  movekit explain MK301\n\n"
+        "Docs: README.md and docs/ in the movekit repository."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"movekit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", "-V", help="Show the version and exit.", callback=_version, is_eager=True
+        ),
+    ] = False,
+) -> None:
+    """Plan campaigns that turn moments into movements."""
+
+
+app.command("check", epilog=check_command.EPILOG)(check_command.check)
+app.command("rules", epilog=rules_command.RULES_EPILOG)(rules_command.rules)
+app.command("explain", epilog=rules_command.EXPLAIN_EPILOG)(rules_command.explain)
+
+
+def main() -> None:
+    """Run the CLI; the only place that turns errors into messages and exit codes."""
+    try:
+        app()
+    except MovekitError as error:
+        _fail(f"error: {error}")
+    except KeyboardInterrupt:
+        _fail("interrupted")
+    except Exception as error:
+        if os.environ.get("MOVEKIT_DEBUG"):
+            raise
+        _fail(
+            f"internal error: {type(error).__name__}: {error}\n"
+            "This is a bug in movekit; please report it with the plan that caused it "
+            "(set MOVEKIT_DEBUG=1 to see the traceback)."
+        )
+
+
+def _fail(message: str) -> None:
+    sys.stderr.write(message.rstrip() + "\n")
+    sys.exit(EXIT_FAILURE)

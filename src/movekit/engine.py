@@ -1,0 +1,145 @@
+"""The check pipeline: text -> YAML with positions -> Plan -> findings, for one file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from movekit.config import Settings
+from movekit.errors import FileAccessError
+from movekit.findings import Finding, Problem, Severity, format_path
+from movekit.model import Plan
+from movekit.rules import BY_CODE, RULES
+from movekit.rules.base import Context
+from movekit.source import Document, decode, locate, parse
+from movekit.suppress import find_suppressions
+from movekit.validate import validate
+
+MAX_BYTES = 64 * 1024 * 1024
+"""Larger files are refused: no campaign plan is this big, and parsing would take minutes."""
+
+
+@dataclass
+class Checked:
+    """The outcome of checking one file: its findings and, when valid, its plan."""
+
+    file: str
+    findings: list[Finding]
+    plan: Plan | None
+
+
+def read_plan_bytes(path: Path) -> bytes:
+    """A plan file's bytes, or a FileAccessError that says what is wrong."""
+    try:
+        if path.is_dir():
+            raise FileAccessError(f"{path}: is a folder, not a plan file")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            limit = MAX_BYTES // (1024 * 1024)
+            raise FileAccessError(f"{path}: {size:,} bytes is larger than the {limit} MB limit")
+        return path.read_bytes()
+    except FileNotFoundError as error:
+        raise FileAccessError(f"{path}: no such file") from error
+    except PermissionError as error:
+        raise FileAccessError(f"{path}: permission denied (cannot read the file)") from error
+    except OSError as error:
+        raise FileAccessError(f"{path}: cannot read: {error.strerror or error}") from error
+
+
+def check_bytes(raw: bytes, file: str, *, today: dt.date, settings: Settings) -> Checked:
+    """Check a plan given as bytes (decoding problems become MK001)."""
+    text, problem = decode(raw)
+    if problem is not None:
+        return Checked(file, [_finding(problem, Document(text=""), file, settings)], None)
+    return check_document(parse(text), file, today=today, settings=settings)
+
+
+def check_text(
+    text: str, file: str = "plan.yaml", *, today: dt.date, settings: Settings
+) -> list[Finding]:
+    """Findings for a plan given as text."""
+    return check_document(parse(text), file, today=today, settings=settings).findings
+
+
+def check_document(document: Document, file: str, *, today: dt.date, settings: Settings) -> Checked:
+    """Findings for a parsed plan: file-level problems first; rules only on a valid plan."""
+    problems = list(document.problems)
+    plan = None
+    if not document.fatal:
+        plan, schema_problems = validate(document.data, document.root)
+        problems.extend(schema_problems)
+    if problems:
+        findings = [_finding(problem, document, file, settings) for problem in problems]
+        plan = None
+    else:
+        assert plan is not None  # validate() explains every plan it cannot build
+        findings = _lint(plan, document, file, today, settings)
+    findings.sort(key=lambda finding: finding.sort_key)
+    return Checked(file, findings, plan)
+
+
+def _lint(
+    plan: Plan, document: Document, file: str, today: dt.date, settings: Settings
+) -> list[Finding]:
+    context = Context(plan, today)
+    findings = [
+        _finding(problem, document, file, settings)
+        for rule in RULES
+        if rule.check is not None and settings.enabled(rule.code)
+        for problem in rule.check(context)
+    ]
+    return _apply_suppressions(findings, document, file, settings)
+
+
+def _apply_suppressions(
+    findings: list[Finding], document: Document, file: str, settings: Settings
+) -> list[Finding]:
+    suppressions = find_suppressions(document.text)
+    if not suppressions:
+        return findings
+    by_line: dict[int, list[int]] = {}
+    for index, suppression in enumerate(suppressions):
+        by_line.setdefault(suppression.target_line, []).append(index)
+    kept = []
+    for finding in findings:
+        silenced = False
+        for index in by_line.get(finding.line, ()):
+            # no short-circuit: every comment that matches is marked used
+            silenced = suppressions[index].silences(finding.code, finding.line) or silenced
+        if not silenced:
+            kept.append(finding)
+    if settings.enabled("MK008"):
+        for suppression in suppressions:
+            for code in suppression.unused:
+                message = f"unused suppression: no {code} finding on line {suppression.target_line}"
+                problem = Problem(
+                    "MK008",
+                    message,
+                    hint="Remove the comment (or this code from it)",
+                    line=suppression.line,
+                    column=suppression.column,
+                )
+                kept.append(_finding(problem, document, file, settings))
+    return kept
+
+
+def _finding(problem: Problem, document: Document, file: str, settings: Settings) -> Finding:
+    rule = BY_CODE[problem.code]
+    if problem.line is not None:
+        line, column = problem.line, problem.column or 1
+    else:
+        pos, _ = locate(document.root, problem.path, at_value=problem.at_value)
+        line, column = pos.line, pos.column
+    severity: Severity = settings.severity_of(rule.code, rule.severity)
+    return Finding(
+        code=rule.code,
+        rule=rule.name,
+        severity=severity,
+        message=problem.message[:1].upper() + problem.message[1:],
+        file=file,
+        line=line,
+        column=column,
+        path=format_path(problem.path),
+        hint=problem.hint,
+    )

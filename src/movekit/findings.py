@@ -1,0 +1,84 @@
+"""Findings: what `check` reports, with severities, positions and ordering."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+Path = tuple[str | int, ...]
+
+
+class Severity(StrEnum):
+    """How serious a finding is; the order is error > warning > info."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+def format_path(path: Path) -> str:
+    """Render a path as `journeys[0].stages[1]`."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else part
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A problem before it has a file and a severity: what rules and validators yield.
+
+    `path` names the offending key or item from the document root; when `line` is
+    given (syntax errors, duplicate keys) it is used instead of looking the path up.
+    """
+
+    code: str
+    message: str
+    path: Path = ()
+    hint: str = ""
+    line: int | None = None
+    column: int | None = None
+    at_value: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem in one file, at a 1-based line and column."""
+
+    code: str
+    rule: str
+    severity: Severity
+    message: str
+    file: str
+    line: int
+    column: int
+    path: str = ""
+    hint: str = ""
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.file, self.line, self.column, self.code)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "code": self.code,
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "message": self.message,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "path": self.path,
+            "hint": self.hint,
+        }
+
+
+def count_by_severity(findings: Iterable[Finding]) -> dict[str, int]:
+    """Counts keyed `error`, `warning`, `info`, always all three."""
+    counts = Counter(finding.severity for finding in findings)
+    return {severity.value: counts.get(severity, 0) for severity in Severity}

@@ -1,0 +1,231 @@
+"""Pydantic models of the plan format, version 1 (see docs/plan-format.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+LEVELS = ("awareness", "engagement", "action", "ownership")
+"""The ladder from a moment to a movement, lowest rung first."""
+
+Level = Literal["awareness", "engagement", "action", "ownership"]
+Mode = Literal["online", "offline"]
+OutcomeType = Literal["awareness", "attitude", "behaviour", "support", "policy"]
+MechanismKind = Literal["create", "contribute", "organise", "fund", "decide"]
+
+_SLUG = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+
+
+def _slug(value: str) -> str:
+    if not _SLUG.match(value):
+        suggestion = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "my-id"
+        raise PydanticCustomError(
+            "slug",
+            "'{value}' is not a valid id: use lowercase letters, digits and hyphens, "
+            "such as '{suggestion}'",
+            {"value": value, "suggestion": suggestion},
+        )
+    return value
+
+
+def _iso_date(value: Any) -> Any:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise PydanticCustomError(
+        "iso_date",
+        "'{value}' is not a date: write it as YYYY-MM-DD, such as 2027-03-31",
+        {"value": value},
+    )
+
+
+def _number(value: Any) -> Any:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value
+    raise PydanticCustomError("number", "'{value}' is not a number", {"value": value})
+
+
+def _one_or_many(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+Id = Annotated[str, AfterValidator(_slug)]
+Date = Annotated[dt.date, BeforeValidator(_iso_date)]
+Number = Annotated[float | int, BeforeValidator(_number)]
+Texts = Annotated[list[str], BeforeValidator(_one_or_many)]
+IdList = Annotated[list[Id], BeforeValidator(_one_or_many)]
+
+
+class Section(BaseModel):
+    """Base of every mapping in a plan: unknown keys are errors, `x-` keys are notes."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_notes(cls, data: Any) -> Any:
+        if isinstance(data, dict) and any(str(key).startswith("x-") for key in data):
+            return {key: value for key, value in data.items() if not str(key).startswith("x-")}
+        return data
+
+
+class Campaign(Section):
+    """What the campaign is and the final real-world goal it works towards."""
+
+    name: str = Field(description="The campaign's name, as supporters know it.")
+    goal: str = Field(description="The final real-world goal: what will have changed.")
+    summary: str | None = Field(None, description="One or two sentences for a newcomer.")
+    owner: str | None = Field(None, description="The team or organisation that runs it.")
+    starts: Date | None = Field(None, description="First day of the campaign (YYYY-MM-DD).")
+    ends: Date | None = Field(None, description="Last day of the campaign (YYYY-MM-DD).")
+
+
+class Measure(Section):
+    """How you will know an outcome is happening: a metric with a baseline and a target."""
+
+    id: Id = Field(description="Unique id of the measure across all outcomes.")
+    metric: str = Field(description="What is counted, in plain words.")
+    unit: str | None = Field(None, description="The unit of the count, such as 'parents'.")
+    baseline: Number | None = Field(None, description="The value when the campaign starts.")
+    target: Number | None = Field(None, description="The value that means success.")
+    due: Date | None = Field(None, description="When the target should be reached.")
+    source: str | None = Field(None, description="Where the numbers come from.")
+
+
+class Outcome(Section):
+    """A desired outcome: a change that moves the campaign towards its goal."""
+
+    id: Id = Field(description="Unique id of the outcome.")
+    title: str = Field(description="The change you want, in one line.")
+    type: OutcomeType = Field(description="awareness, attitude, behaviour, support or policy.")
+    measures: list[Measure] = Field([], description="How you will measure this outcome.")
+
+
+class Audience(Section):
+    """A group of people you want to reach, and what moves them."""
+
+    id: Id = Field(description="Unique id of the audience.")
+    name: str = Field(description="Who they are, in plain words.")
+    size: Number | None = Field(None, description="An estimate of how many people.")
+    motivations: Texts = Field([], description="What is likely to motivate them.")
+    barriers: Texts = Field([], description="What stops them from acting.")
+    channels: IdList = Field([], description="Channel ids where they can be reached.")
+
+
+class Channel(Section):
+    """A channel the campaign uses, online or on the ground."""
+
+    id: Id = Field(description="Unique id of the channel.")
+    mode: Mode = Field(description="online or offline (on the ground).")
+    owner: str | None = Field(None, description="Who runs this channel.")
+
+
+class Cta(Section):
+    """A call to action: the one thing you ask people to do at a stage."""
+
+    id: Id | None = Field(None, description="Id of the ask, unique within its journey.")
+    ask: str = Field(description="The ask, in the words you will use.")
+    mode: Mode = Field(description="online or offline (on the ground).")
+    measure: Id | None = Field(None, description="Id of the measure that counts responses.")
+
+
+class Stage(Section):
+    """One step of a journey, from the first message to the final goal."""
+
+    id: Id | None = Field(None, description="Id of the stage, unique within its journey.")
+    name: str | None = Field(None, description="What the person does or feels at this stage.")
+    level: Level = Field(description="awareness, engagement, action or ownership.")
+    content: Texts = Field([], description="The best types of content for this stage.")
+    channels: IdList = Field([], description="Channel ids used at this stage.")
+    ctas: list[Cta] = Field([], description="The calls to action for this stage.")
+
+
+class Journey(Section):
+    """The path one audience takes from a first message to the final goal."""
+
+    id: Id = Field(description="Unique id of the journey.")
+    audience: Id = Field(description="Id of the audience who takes this journey.")
+    outcomes: IdList = Field([], description="Ids of the outcomes this journey drives.")
+    stages: list[Stage] = Field(description="The stages, in order.")
+
+
+class Bridge(Section):
+    """A deliberate link from an online ask to action on the ground."""
+
+    id: Id | None = Field(None, description="Unique id of the bridge.")
+    journey: Id = Field(description="Id of the journey the bridge belongs to.")
+    from_: Id = Field(alias="from", description="Id of the online stage it starts from.")
+    to: Id = Field(description="Id of the later, on-the-ground stage it leads to.")
+    how: str | None = Field(None, description="How people are moved across.")
+
+
+class Mechanism(Section):
+    """A way for the community to create, contribute, organise, fund or decide."""
+
+    id: Id = Field(description="Unique id of the mechanism.")
+    name: str = Field(description="Its name, as participants know it.")
+    kind: MechanismKind = Field(description="create, contribute, organise, fund or decide.")
+    audiences: IdList = Field([], description="Ids of the audiences it is for.")
+    description: str | None = Field(None, description="How it works, in a sentence or two.")
+    tools: Texts = Field([], description="Tools or kits you offer to make it possible.")
+
+
+class Phase(Section):
+    """A period of the campaign that ends with a review."""
+
+    id: Id = Field(description="Unique id of the phase.")
+    name: str = Field(description="The phase's name.")
+    starts: Date | None = Field(None, description="First day of the phase.")
+    ends: Date | None = Field(None, description="Last day of the phase.")
+    review: Date | None = Field(None, description="When this phase's effectiveness is analysed.")
+
+
+class Review(Section):
+    """What a review found and what the team changed because of it."""
+
+    phase: Id = Field(description="Id of the phase reviewed.")
+    date: Date = Field(description="When the review took place.")
+    learned: str | None = Field(None, description="What worked and what did not.")
+    changes: str | None = Field(None, description="What you changed as a result.")
+
+
+class Result(Section):
+    """A measured value of a measure on a date."""
+
+    measure: Id = Field(description="Id of the measure.")
+    date: Date = Field(description="When the value was measured.")
+    value: Number = Field(description="The measured value.")
+
+
+class Plan(Section):
+    """A movekit campaign plan, format version 1."""
+
+    movekit: Literal[1] = Field(description="The plan format version: 1.")
+    campaign: Campaign = Field(description="The campaign and its final goal.")
+    outcomes: list[Outcome] = Field(min_length=1, description="The desired outcomes.")
+    audiences: list[Audience] = Field(min_length=1, description="Who you want to reach.")
+    channels: list[Channel] | None = Field(
+        None, description="Declared channels; when present, every channel used must be here."
+    )
+    journeys: list[Journey] = Field([], description="One journey per audience (at least).")
+    bridges: list[Bridge] = Field([], description="Links from online asks to offline action.")
+    community: list[Mechanism] = Field([], description="Ways the community owns the campaign.")
+    phases: list[Phase] = Field([], description="Periods of the campaign, each with a review.")
+    reviews: list[Review] = Field([], description="What each review learned and changed.")
+    results: list[Result] = Field([], description="Measured values over time.")

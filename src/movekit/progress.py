@@ -1,0 +1,74 @@
+"""Where a measure stands against its straight line from baseline to target.
+
+One function decides a measure's status for the rules MK603 to MK605 and for
+`movekit status`, so the two can never disagree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from enum import StrEnum
+
+from movekit.model import Measure, Result
+
+
+class Status(StrEnum):
+    """A measure's standing on a given day."""
+
+    ON_TRACK = "on-track"
+    BEHIND = "behind"
+    MISSED = "missed"
+    MET = "met"
+    NO_DATA = "no-data"
+
+
+def latest_result(results: Sequence[Result], today: dt.date) -> Result | None:
+    """The most recent result dated on or before today (the later one in the file on a tie)."""
+    latest: Result | None = None
+    for result in results:
+        if result.date <= today and (latest is None or result.date >= latest.date):
+            latest = result
+    return latest
+
+
+def expected_value(measure: Measure, starts: dt.date | None, on: dt.date) -> float | None:
+    """The value on the straight line from baseline (at `starts`) to target (at `due`)."""
+    baseline, target, due = measure.baseline, measure.target, measure.due
+    if baseline is None or target is None or due is None or starts is None:
+        return None
+    if on >= due or due <= starts:
+        return float(target)
+    if on <= starts:
+        return float(baseline)
+    share = (on - starts).days / (due - starts).days
+    return baseline + (target - baseline) * share
+
+
+def _rising(measure: Measure) -> bool:
+    """Most targets go up; a target below its baseline (fewer car trips) goes down."""
+    return measure.baseline is None or measure.target is None or measure.target >= measure.baseline
+
+
+def is_short_of(value: float, goal: float, measure: Measure) -> bool:
+    """True when `value` has not yet reached `goal` in the measure's direction."""
+    return value < goal if _rising(measure) else value > goal
+
+
+def measure_status(
+    measure: Measure, results: Sequence[Result], starts: dt.date | None, today: dt.date
+) -> Status:
+    """Classify a measure on `today` from its results (any order)."""
+    latest = latest_result(results, today)
+    if latest is None:
+        return Status.NO_DATA
+    if measure.target is None:
+        return Status.ON_TRACK
+    if not is_short_of(latest.value, measure.target, measure):
+        return Status.MET
+    if measure.due is not None and today > measure.due:
+        return Status.MISSED
+    expected = expected_value(measure, starts, latest.date)
+    if expected is not None and is_short_of(latest.value, expected, measure):
+        return Status.BEHIND
+    return Status.ON_TRACK

@@ -1,0 +1,95 @@
+"""MK404 bridge-mode-mismatch: a bridge runs from an online ask to an offline one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from movekit.findings import Problem, Severity
+from movekit.model import Journey
+from movekit.rules.base import Context, Rule, modes
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    journeys: dict[str, Journey] = {journey.id: journey for journey in ctx.plan.journeys}
+    for i, bridge in enumerate(ctx.plan.bridges):
+        journey = journeys.get(bridge.journey)
+        positions = ctx.stage_positions.get(bridge.journey, {})
+        start, end = positions.get(bridge.from_), positions.get(bridge.to)
+        if journey is None or start is None or end is None:
+            continue
+        label = bridge.id or f"#{i + 1}"
+        if "online" not in modes(journey.stages[start]):
+            yield Problem(
+                "MK404",
+                f"Bridge '{label}' starts from stage '{bridge.from_}', which has no online ask",
+                ("bridges", i, "from"),
+                hint="Start the bridge at a stage with a mode: online ask, or add one there",
+            )
+        if "offline" not in modes(journey.stages[end]):
+            yield Problem(
+                "MK404",
+                f"Bridge '{label}' leads to stage '{bridge.to}', which has no offline ask",
+                ("bridges", i, "to"),
+                hint="Lead the bridge to a stage with a mode: offline ask, or add one there",
+            )
+
+
+RULE = Rule(
+    code="MK404",
+    name="bridge-mode-mismatch",
+    severity=Severity.WARNING,
+    summary="A bridge's `from` stage has no online ask, or its `to` stage has no offline ask.",
+    what=(
+        "For every item of `bridges`, looks at the calls to action of its `from` and `to` "
+        "stages. When the `from` stage has no ask with `mode: online` (including a stage "
+        "with no asks), the finding points at the bridge's `from` key; when the `to` stage "
+        "has no ask with `mode: offline`, it points at the `to` key. Both can be reported "
+        "for the same bridge. A stage with both online and offline asks satisfies either end."
+    ),
+    why=(
+        "Bridges are how the plan will 'connect the online efforts with the on-the-ground "
+        "ones'. A bridge that starts where nobody is asked to do anything online, or ends "
+        "where nobody is asked to act on the ground, connects nothing: the hand-over it "
+        "describes has no ask on one side."
+    ),
+    example="""\
+journeys:
+  - id: parents-journey
+    audience: parents
+    stages:
+      - id: notice
+        level: awareness
+        ctas:
+          - {ask: Look up your school on the map, mode: online}
+      - id: share
+        level: engagement
+        ctas:
+          - {ask: Share the map with your class group, mode: online}
+bridges:
+  - {id: map-to-share, journey: parents-journey, from: notice, to: share}
+""",
+    fix="""\
+Lead the bridge from a stage with an online ask to a stage where people act on the
+ground (add that stage, or an offline ask, if the journey has none):
+
+journeys:
+  - id: parents-journey
+    audience: parents
+    stages:
+      - id: notice
+        level: awareness
+        ctas:
+          - {ask: Look up your school on the map, mode: online}
+      - id: share
+        level: engagement
+        ctas:
+          - {ask: Share the map with your class group, mode: online}
+      - id: walk
+        level: action
+        ctas:
+          - {ask: Join the Friday walking bus, mode: offline}
+bridges:
+  - {id: map-to-walk, journey: parents-journey, from: notice, to: walk}
+""",
+    check=check,
+)

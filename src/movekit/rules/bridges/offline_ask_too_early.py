@@ -1,0 +1,70 @@
+"""MK405 offline-ask-too-early: a journey's first stage should not open with an offline ask."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from movekit.findings import Problem, Severity
+from movekit.rules.base import Context, Rule
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    for i, journey in enumerate(ctx.plan.journeys):
+        if not journey.stages:
+            continue
+        ctas = journey.stages[0].ctas
+        if any(cta.mode == "online" for cta in ctas):
+            continue
+        for k, cta in enumerate(ctas):
+            if cta.mode == "offline":
+                label = " ".join((cta.id or cta.ask).split())
+                yield Problem(
+                    "MK405",
+                    f"Journey '{journey.id}' opens with the offline ask '{label}' "
+                    "before any online engagement",
+                    ("journeys", i, "stages", 0, "ctas", k),
+                    hint="Start with an online ask, and move the offline ask to a later stage",
+                )
+                break
+
+
+RULE = Rule(
+    code="MK405",
+    name="offline-ask-too-early",
+    severity=Severity.INFO,
+    summary="A journey's first stage asks for offline action before any online engagement.",
+    what=(
+        "Looks at the first stage of every journey. When that stage has at least one call "
+        "to action with `mode: offline` and none with `mode: online`, the journey is "
+        "reported once, pointing at the first offline ask of that stage. A first stage "
+        "that mixes online and offline asks, or has no asks, is not reported; later "
+        "stages are not looked at."
+    ),
+    why=(
+        "The method asks 'in what stage of their journey will it be most effective to "
+        "make that call to action' to act on the ground. Asking people to turn up before "
+        "they have engaged at all is a big first step; most journeys win attention online "
+        "first and then bring the people who respond out onto the street."
+    ),
+    example="""\
+    stages:
+      - id: march
+        level: action
+        ctas:
+          - {ask: Join the march on the town hall, mode: offline}
+""",
+    fix="""\
+Open the journey with an online ask, and move the offline ask to a later stage:
+
+    stages:
+      - id: notice
+        level: awareness
+        ctas:
+          - {ask: Look up your school on the air-quality map, mode: online}
+      - id: march
+        level: action
+        ctas:
+          - {ask: Join the march on the town hall, mode: offline}
+""",
+    check=check,
+)

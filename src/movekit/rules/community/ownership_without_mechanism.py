@@ -1,0 +1,64 @@
+"""MK504 ownership-without-mechanism: a journey reaches ownership with no mechanism for it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from movekit.findings import Problem, Severity
+from movekit.rules.base import Context, Rule
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    served = ctx.served_audiences
+    for i, journey in enumerate(ctx.plan.journeys):
+        reaches_ownership = any(stage.level == "ownership" for stage in journey.stages)
+        if reaches_ownership and journey.audience not in served:
+            yield Problem(
+                "MK504",
+                f"Journey '{journey.id}' reaches ownership but no community mechanism "
+                f"serves audience '{journey.audience}'",
+                ("journeys", i),
+                hint=f"List '{journey.audience}' in the audiences: of a community mechanism",
+            )
+
+
+RULE = Rule(
+    code="MK504",
+    name="ownership-without-mechanism",
+    severity=Severity.WARNING,
+    summary="A journey reaches ownership but no community mechanism serves its audience.",
+    what=(
+        "Flags every journey that has at least one stage at `level: ownership` when no "
+        "community mechanism lists the journey's audience in its `audiences`. A mechanism "
+        "with no `audiences` serves nobody in particular and does not count. The finding "
+        "points at the journey's first line."
+    ),
+    why=(
+        "Ownership means 'giving the community ownership' of the movement, and the method "
+        "asks 'what tools or mechanisms you need to offer to facilitate that process'. A "
+        "journey that promises ownership with nothing for that audience to own, run or "
+        "create ends in a stage that exists only on paper."
+    ),
+    example="""\
+journeys:
+  - id: parents-journey
+    audience: parents
+    stages:
+      - {id: walk, level: action, ctas: [{ask: Join the walking bus, mode: offline}]}
+      - {id: lead, level: ownership, ctas: [{ask: Captain your street, mode: offline}]}
+community:
+  - {id: banner-makers, name: Banner makers, kind: create, audiences: [teachers]}
+""",
+    fix="""\
+Add the journey's audience to a mechanism that gives them something to own:
+
+community:
+  - {id: banner-makers, name: Banner makers, kind: create, audiences: [teachers]}
+  - id: street-captains
+    name: Street captain kit
+    kind: organise
+    audiences: [parents]
+    tools: [Captain handbook]
+""",
+    check=check,
+)

@@ -1,0 +1,97 @@
+"""MK603 measure-off-track: before its due date, a measure is below its straight line."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from movekit.findings import Problem, Severity
+from movekit.progress import Status, expected_value, latest_result, measure_status
+from movekit.rules.base import Context, Rule
+
+
+def _number(value: float) -> str:
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    starts = ctx.plan.campaign.starts
+    for ref in ctx.measures:
+        measure = ref.measure
+        results = ctx.results_by_measure.get(measure.id, [])
+        if measure_status(measure, results, starts, ctx.today) is not Status.BEHIND:
+            continue
+        latest = latest_result(results, ctx.today)
+        expected = expected_value(measure, starts, latest.date) if latest else None
+        # BEHIND implies all of these; the checks only narrow the types for mypy.
+        if latest is None or expected is None or measure.baseline is None:
+            continue
+        if measure.target is None:
+            continue
+        yield Problem(
+            "MK603",
+            f"Measure '{measure.id}' is off track: {_number(latest.value)} on {latest.date}, "
+            f"short of the {_number(expected)} expected then on the line from "
+            f"{_number(measure.baseline)} to {_number(measure.target)} by {measure.due}",
+            ref.path,
+            hint="Find out what is holding this measure back and adjust the next phase",
+        )
+
+
+RULE = Rule(
+    code="MK603",
+    name="measure-off-track",
+    severity=Severity.WARNING,
+    summary="Before the due date, the latest result is below the line from baseline to target.",
+    what=(
+        "For every measure with a `baseline`, a `target` and a `due` date, in a campaign "
+        "with `campaign.starts`, draws a straight line from the baseline on the day the "
+        "campaign starts to the target on the due date. Takes the measure's latest result "
+        "dated on or before today (results dated in the future are ignored) and flags the "
+        "measure when that value is below the line on the result's date. A result exactly "
+        "on the line is on track. When the target is below the baseline (fewer car trips), "
+        "'below' means above: the line goes down. Applies up to and including the due date; "
+        "from the day after, a measure short of its target is reported by MK605 instead. "
+        "A measure that has reached its target, or has no results, is not flagged. The "
+        "finding points at the measure's first line. Use `--today YYYY-MM-DD` for "
+        "reproducible runs."
+    ),
+    why=(
+        "The method asks you to 'analyse the entire process at all times' and to 'analyse "
+        "the accuracy and effectiveness of your past efforts and plan and adjust the next "
+        "phases'. A measure that is behind its line now will miss its target later unless "
+        "something changes: finding out while there is still time to adjust is the point "
+        "of measuring."
+    ),
+    example="""\
+campaign:
+  name: Clean Air Streets
+  goal: Stockport Council adopts a School Streets policy
+  starts: 2027-01-01
+outcomes:
+  - id: policy
+    title: Council adopts the School Streets policy
+    type: policy
+    measures:
+      - id: councillor-pledges
+        metric: Councillors publicly pledged to vote yes
+        baseline: 0
+        target: 30
+        due: 2027-07-01
+results:
+  - {measure: councillor-pledges, date: 2027-04-01, value: 5}
+""",
+    fix="""\
+Look at why the measure is behind and change what the campaign does in the next phase,
+then record a review. If the target itself was unrealistic, say so in the review and set a
+new target or due date:
+
+reviews:
+  - phase: launch
+    date: 2027-04-05
+    learned: Councillors pledge after meeting parents, not after emails.
+    changes: Moved volunteers from email actions to ward surgeries.
+""",
+    check=check,
+)

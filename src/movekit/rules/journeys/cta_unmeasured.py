@@ -1,0 +1,58 @@
+"""MK307 cta-unmeasured: a call to action should name the measure that counts responses."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from movekit.findings import Problem, Severity
+from movekit.rules.base import Context, Rule
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    for ref in ctx.stages:
+        stage = ref.stage.id or ref.stage.name or f"#{ref.index + 1}"
+        for k, cta in enumerate(ref.stage.ctas):
+            if cta.measure is None:
+                label = " ".join((cta.id or cta.ask).split())
+                yield Problem(
+                    "MK307",
+                    f"Call to action '{label}' at stage '{stage}' in journey "
+                    f"'{ref.journey.id}' has no measure",
+                    (*ref.path, "ctas", k),
+                    hint="Add measure: with the id of the measure that counts who responds",
+                )
+
+
+RULE = Rule(
+    code="MK307",
+    name="cta-unmeasured",
+    severity=Severity.INFO,
+    summary="A call to action has no measure, so its conversions cannot be counted.",
+    what=(
+        "Flags every call to action (an item of a stage's `ctas` list) that has no "
+        "`measure` key. The message names the ask by its id, or by its wording when it "
+        "has no id. The finding points at the call to action's first line."
+    ),
+    why=(
+        "The method asks 'how can you measure these objectives?' and tells you to "
+        "'analyse the accuracy and effectiveness of your past efforts'. Every ask is a "
+        "conversion point; if nothing counts who responds, you cannot tell which asks "
+        "turn moments into movement and which to drop."
+    ),
+    example="""\
+        ctas:
+          - id: check-map
+            ask: Look up your school on the air-quality map
+            mode: online
+""",
+    fix="""\
+Point the ask at the measure (an id under `outcomes[].measures`) that counts its responses:
+
+        ctas:
+          - id: check-map
+            ask: Look up your school on the air-quality map
+            mode: online
+            measure: map-lookups
+""",
+    check=check,
+)

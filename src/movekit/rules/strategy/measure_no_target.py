@@ -1,0 +1,55 @@
+"""MK102 measure-no-target: a measure needs a target that means success."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from movekit.findings import Problem, Severity
+from movekit.rules.base import Context, Rule
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    for ref in ctx.measures:
+        if ref.measure.target is None:
+            yield Problem(
+                "MK102",
+                f"Measure '{ref.measure.id}' has no target",
+                ref.path,
+                hint="Add target: the value that means this outcome has been achieved",
+            )
+
+
+RULE = Rule(
+    code="MK102",
+    name="measure-no-target",
+    severity=Severity.WARNING,
+    summary="A measure has no target.",
+    what=(
+        "Flags every measure, in any outcome, that has no `target` value. The finding "
+        "points at the measure's first line."
+    ),
+    why=(
+        "Measuring is only half of 'how can you measure these objectives?': you also need "
+        "to know what number means success. Without a target you cannot tell whether you "
+        "are on track, and movekit cannot warn you when a measure falls behind (MK603) or "
+        "misses (MK605)."
+    ),
+    example="""\
+    measures:
+      - id: councillor-pledges
+        metric: Councillors publicly pledged to vote yes
+        baseline: 3
+        due: 2027-05-31
+""",
+    fix="""\
+Add the value that means success, in the same unit as the metric:
+
+    measures:
+      - id: councillor-pledges
+        metric: Councillors publicly pledged to vote yes
+        baseline: 3
+        target: 32
+        due: 2027-05-31
+""",
+    check=check,
+)
