@@ -10,9 +10,10 @@ from movekit.rules.base import Context, Rule
 
 def check(ctx: Context) -> Iterator[Problem]:
     for ref in ctx.stages:
-        stage = ref.stage.id or ref.stage.name or f"#{ref.index + 1}"
         for k, cta in enumerate(ref.stage.ctas):
             if cta.measure is None:
+                name = " ".join((ref.stage.name or "").split())
+                stage = ref.stage.id or name or f"#{ref.index + 1}"
                 label = " ".join((cta.id or cta.ask).split())
                 yield Problem(
                     "MK307",
