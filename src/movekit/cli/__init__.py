@@ -65,7 +65,7 @@ app.command("explain", epilog=rules_command.EXPLAIN_EPILOG)(rules_command.explai
 def main() -> None:
     """Run the CLI; the only place that turns errors into messages and exit codes."""
     try:
-        app()
+        app(prog_name="movekit")
     except MovekitError as error:
         _fail(f"error: {error}")
     except KeyboardInterrupt:

@@ -33,6 +33,7 @@ def check(
         typer.Argument(
             help="Plan files, or folders to search for plans (files starting with `movekit:`).",
             show_default=False,
+            metavar="PATH",
         ),
     ],
     output_format: Annotated[
@@ -47,6 +48,7 @@ def check(
             "--select",
             help="Only these rules: codes or prefixes, comma-separated (MK3,MK401).",
             show_default=False,
+            metavar="CODES",
         ),
     ] = None,
     ignore: Annotated[
@@ -55,6 +57,7 @@ def check(
             "--ignore",
             help="Skip these rules: codes or prefixes, comma-separated.",
             show_default=False,
+            metavar="CODES",
         ),
     ] = None,
     strict: Annotated[

@@ -40,7 +40,9 @@ def rules(
 
 
 def explain(
-    rule: Annotated[str, typer.Argument(help="A rule code (MK301) or name (stage-no-cta).")],
+    rule: Annotated[
+        str, typer.Argument(help="A rule code (MK301) or name (stage-no-cta).", metavar="RULE")
+    ],
 ) -> None:
     """Explain one rule: what it checks, why it matters, an example and the fix."""
     from movekit.rules.docs import explain_rule

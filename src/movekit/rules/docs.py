@@ -34,30 +34,31 @@ def find_rule(name: str) -> Rule:
     raise UsageError(f"no rule '{name}'{suggestion} (run `movekit rules` to list them)")
 
 
-def rule_page(rule: Rule) -> str:
-    """One rule's documentation as Markdown."""
+def rule_page(rule: Rule, level: int = 2) -> str:
+    """One rule's documentation as Markdown, its title at heading `level`."""
+    title, section = "#" * level, "#" * (level + 1)
     lines = [
-        f"## {rule.code} {rule.name}",
+        f"{title} {rule.code} {rule.name}",
         "",
         f"**Default severity:** {rule.severity.value}",
         "",
         rule.summary,
         "",
-        "### What it checks",
+        f"{section} What it checks",
         "",
         rule.what,
         "",
-        "### Why it matters",
+        f"{section} Why it matters",
         "",
         rule.why,
         "",
-        "### Example",
+        f"{section} Example",
         "",
         "```yaml",
         rule.example.rstrip("\n"),
         "```",
         "",
-        "### How to fix it",
+        f"{section} How to fix it",
         "",
         *_fix_lines(rule.fix),
     ]
@@ -98,8 +99,8 @@ def docs_markdown() -> str:
     for rule in RULES:
         if rule.code[:3] != group:
             group = rule.code[:3]
-            parts += [f"# {group}xx: {GROUPS[group]}", ""]
-        parts += [rule_page(rule), ""]
+            parts += [f"## {group}xx: {GROUPS[group]}", ""]
+        parts += [rule_page(rule, level=3), ""]
     return "\n".join(parts).rstrip("\n") + "\n"
 
 

@@ -1,0 +1,190 @@
+"""File-level problems: schema, unknown keys, ids, references and the version, all in one run."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from movekit.config import Settings
+from movekit.engine import check_text
+from movekit.findings import Finding
+from movekit.model import Plan
+from tests.conftest import VALID_PLAN
+
+TODAY = dt.date(2027, 1, 1)
+
+
+def findings(text: str) -> list[Finding]:
+    return check_text(text, today=TODAY, settings=Settings(select=()))
+
+
+def codes_and_lines(text: str) -> list[tuple[str, int, int]]:
+    return [(f.code, f.line, f.column) for f in findings(text)]
+
+
+def test_a_valid_plan_has_no_file_level_findings() -> None:
+    assert findings(VALID_PLAN) == []
+
+
+def test_every_problem_is_reported_in_one_run() -> None:
+    text = """\
+movekit: 1
+campaign:
+  name: 5
+  goal: x
+  goal: y
+outcomes:
+  - id: Policy
+    title: t
+    type: polcy
+    measure: []
+audiences: []
+journeys:
+  - id: j
+    audience: parent
+    stages:
+      - {id: a, level: action}
+      - {id: a, level: action}
+"""
+    assert codes_and_lines(text) == [
+        ("MK002", 3, 9),  # name is a number
+        ("MK006", 5, 3),  # goal twice
+        ("MK002", 7, 9),  # id is not a slug
+        ("MK002", 9, 11),  # type not in enum
+        ("MK003", 10, 5),  # measure -> measures
+        ("MK002", 11, 1),  # audiences empty
+        ("MK005", 14, 15),  # audience parent
+        ("MK004", 17, 14),  # duplicate stage id
+    ]
+
+
+def test_enum_errors_name_the_allowed_values() -> None:
+    text = VALID_PLAN.replace("type: policy", "type: polcy")
+    [finding] = findings(text)
+    assert "awareness" in finding.message and "policy" in finding.message
+
+
+def test_unknown_keys_suggest_the_closest_allowed_key() -> None:
+    text = VALID_PLAN.replace("name: Parents", "name: Parents\n    motivation: Health")
+    [finding] = findings(text)
+    assert finding.code == "MK003"
+    assert "did you mean 'motivations'?" in finding.message
+    assert (finding.line, finding.column, finding.path) == (12, 5, "audiences[0].motivation")
+
+
+def test_a_missing_key_points_at_its_parent_mapping() -> None:
+    text = VALID_PLAN.replace("    title: Policy adopted\n", "")
+    [finding] = findings(text)
+    assert (finding.code, finding.line, finding.column) == ("MK002", 6, 5)
+    assert "'title'" in finding.message
+
+
+def test_a_missing_section_points_at_the_top_of_the_plan() -> None:
+    text = VALID_PLAN.split("audiences:")[0]
+    [finding] = findings(text)
+    assert (finding.code, finding.line, finding.column) == ("MK002", 1, 1)
+    assert "audiences" in finding.message
+
+
+def test_x_keys_are_notes_kept_out_of_the_model() -> None:
+    text = VALID_PLAN.replace("name: Parents", "name: Parents\n    x-notes: {anything: [1, 2]}")
+    text = "x-owner-notes: draft\n" + text
+    assert findings(text) == []
+
+
+def test_single_strings_count_as_one_item_lists() -> None:
+    text = VALID_PLAN + "    motivations: Their children's health\n    channels: whatsapp\n"
+    plan = Plan.model_validate(_load(text))
+    assert plan.audiences[0].motivations == ["Their children's health"]
+    assert plan.audiences[0].channels == ["whatsapp"]
+
+
+def test_yes_and_no_are_text_not_booleans() -> None:
+    text = VALID_PLAN.replace("name: Parents", "name: yes")
+    plan = Plan.model_validate(_load(text))
+    assert plan.audiences[0].name == "yes"
+
+
+def test_dates_must_be_iso() -> None:
+    text = VALID_PLAN.replace(
+        "goal: Council adopts School Streets", "goal: x\n  starts: 11/01/2027"
+    )
+    [finding] = findings(text)
+    assert finding.code == "MK002" and "YYYY-MM-DD" in finding.message
+    assert (finding.line, finding.column) == (5, 11)
+
+
+def test_numbers_must_be_numbers() -> None:
+    text = VALID_PLAN.replace(
+        "type: policy", "type: policy\n    measures:\n      - {id: m, metric: x, target: '600'}"
+    )
+    [finding] = findings(text)
+    assert finding.code == "MK002" and "not a number" in finding.message
+
+
+def test_duplicate_ids_name_the_first_line() -> None:
+    text = VALID_PLAN + "  - id: parents\n    name: Grandparents\n"
+    [finding] = findings(text)
+    assert (finding.code, finding.line, finding.column) == ("MK004", 12, 9)
+    assert "line 10" in finding.message
+
+
+def test_measure_ids_are_unique_across_outcomes() -> None:
+    text = VALID_PLAN.replace(
+        "type: policy",
+        "type: policy\n    measures: [{id: m, metric: a}]\n"
+        "  - {id: other, title: t, type: support, measures: [{id: m, metric: b}]}",
+    )
+    assert [f.code for f in findings(text)] == ["MK004"]
+
+
+def test_unresolved_references_suggest_the_closest_id() -> None:
+    text = VALID_PLAN + (
+        "journeys:\n"
+        "  - id: pj\n"
+        "    audience: parent\n"
+        "    outcomes: [polcy]\n"
+        "    stages: [{id: s, level: action}]\n"
+        "bridges:\n"
+        "  - {journey: pj, from: s, to: nowhere}\n"
+        "reviews:\n"
+        "  - {phase: launch, date: 2027-01-01}\n"
+        "results:\n"
+        "  - {measure: pledges, date: 2027-01-01, value: 1}\n"
+    )
+    got = findings(text)
+    assert [(f.code, f.line) for f in got] == [
+        ("MK005", 14),
+        ("MK005", 15),
+        ("MK005", 18),
+        ("MK005", 20),
+        ("MK005", 22),
+    ]
+    assert "did you mean 'parents'?" in got[0].message
+    assert "did you mean 'policy'?" in got[1].message
+
+
+def test_channels_are_only_checked_when_declared() -> None:
+    text = VALID_PLAN + "    channels: [whatsapp]\n"
+    assert findings(text) == []
+    declared = text + "channels:\n  - {id: email, mode: online}\n"
+    [finding] = findings(declared)
+    assert (finding.code, finding.line) == ("MK005", 12)
+
+
+def test_a_missing_version_is_mk007_and_the_rest_is_still_checked() -> None:
+    text = VALID_PLAN.replace("movekit: 1\n", "").replace("type: policy", "type: polcy")
+    assert [f.code for f in findings(text)] == ["MK007", "MK002"]
+
+
+def test_another_version_is_mk007_alone() -> None:
+    for version in ("2", "'1'", "true", "1.0"):
+        text = VALID_PLAN.replace("movekit: 1", f"movekit: {version}").replace("policy\n", "x\n")
+        got = findings(text)
+        assert [(f.code, f.line, f.column) for f in got] == [("MK007", 1, 10)]
+        assert "version 1" in got[0].message
+
+
+def _load(text: str) -> object:
+    from movekit.source import parse
+
+    return parse(text).data
