@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,19 +50,34 @@ def read_plan_bytes(path: Path) -> bytes:
         raise FileAccessError(f"{path}: cannot read: {error.strerror or error}") from error
 
 
+@contextmanager
+def _without_cyclic_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector: a plan is many small acyclic objects, and
+    collections triggered while building them cost more than parsing (measured: ~2x)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def check_bytes(raw: bytes, file: str, *, today: dt.date, settings: Settings) -> Checked:
     """Check a plan given as bytes (decoding problems become MK001)."""
     text, problem = decode(raw)
     if problem is not None:
         return Checked(file, [_finding(problem, Document(text=""), file, settings)], None)
-    return check_document(parse(text), file, today=today, settings=settings)
+    with _without_cyclic_gc():
+        return check_document(parse(text), file, today=today, settings=settings)
 
 
 def check_text(
     text: str, file: str = "plan.yaml", *, today: dt.date, settings: Settings
 ) -> list[Finding]:
     """Findings for a plan given as text."""
-    return check_document(parse(text), file, today=today, settings=settings).findings
+    with _without_cyclic_gc():
+        return check_document(parse(text), file, today=today, settings=settings).findings
 
 
 def check_document(document: Document, file: str, *, today: dt.date, settings: Settings) -> Checked:

@@ -9,7 +9,6 @@ text the way YAML 1.2 does, identically in every command.
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -132,8 +131,6 @@ def parse(text: str) -> Document:
     """Parse one YAML document into values, positions and reading problems."""
     document = Document(text=text.removeprefix("\ufeff"))
     builder = _Builder(document)
-    enabled = gc.isenabled()
-    gc.disable()  # the cyclic collector dominates building many small objects
     try:
         builder.run(yaml.parse(document.text, Loader=yaml.CSafeLoader))
     except yaml.MarkedYAMLError as error:
@@ -144,9 +141,6 @@ def parse(text: str) -> Document:
         document.problems.append(refusal.problem)
     except yaml.YAMLError as error:
         document.problems.append(Problem("MK001", f"invalid YAML: {error}", line=1, column=1))
-    finally:
-        if enabled:
-            gc.enable()
     return document
 
 
