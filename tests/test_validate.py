@@ -188,3 +188,40 @@ def _load(text: str) -> object:
     from movekit.source import parse
 
     return parse(text).data
+
+
+def test_every_field_of_every_model_has_a_one_line_description() -> None:
+    from pydantic import BaseModel
+
+    from movekit import model
+
+    models = [
+        value
+        for value in vars(model).values()
+        if isinstance(value, type)
+        and issubclass(value, BaseModel)
+        and value.__module__ == model.__name__
+        and value is not model.Section
+    ]
+    assert len(models) == 14
+    for cls in models:
+        for name, field in cls.model_fields.items():
+            assert field.description, f"{cls.__name__}.{name} has no description"
+            assert "\n" not in field.description
+
+
+def test_an_empty_value_where_a_list_is_expected_is_an_empty_list() -> None:
+    text = VALID_PLAN.replace("type: policy", "type: policy\n    measures:") + (
+        "    motivations:\n"
+        "journeys:\n"
+        "  - id: pj\n"
+        "    audience: parents\n"
+        "    stages:\n"
+        "      - level: action\n"
+        "        ctas:\n"
+        "community:\n"
+    )
+    assert findings(text) == []
+    plan = Plan.model_validate(_load(text))
+    assert plan.journeys[0].stages[0].ctas == []
+    assert plan.outcomes[0].measures == []

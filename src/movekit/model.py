@@ -62,7 +62,12 @@ def _number(value: Any) -> Any:
 
 
 def _one_or_many(value: Any) -> Any:
-    return [value] if isinstance(value, str) else value
+    return [value] if isinstance(value, str) else _none_as_empty(value)
+
+
+def _none_as_empty(value: Any) -> Any:
+    """`ctas:` with nothing after it is a list not filled in yet, not a type error."""
+    return [] if value is None else value
 
 
 Id = Annotated[str, AfterValidator(_slug)]
@@ -70,6 +75,7 @@ Date = Annotated[dt.date, BeforeValidator(_iso_date)]
 Number = Annotated[float | int, BeforeValidator(_number)]
 Texts = Annotated[list[str], BeforeValidator(_one_or_many)]
 IdList = Annotated[list[Id], BeforeValidator(_one_or_many)]
+Empty = BeforeValidator(_none_as_empty)
 
 
 class Section(BaseModel):
@@ -114,7 +120,9 @@ class Outcome(Section):
     id: Id = Field(description="Unique id of the outcome.")
     title: str = Field(description="The change you want, in one line.")
     type: OutcomeType = Field(description="awareness, attitude, behaviour, support or policy.")
-    measures: list[Measure] = Field([], description="How you will measure this outcome.")
+    measures: Annotated[list[Measure], Empty] = Field(
+        [], description="How you will measure this outcome."
+    )
 
 
 class Audience(Section):
@@ -153,7 +161,7 @@ class Stage(Section):
     level: Level = Field(description="awareness, engagement, action or ownership.")
     content: Texts = Field([], description="The best types of content for this stage.")
     channels: IdList = Field([], description="Channel ids used at this stage.")
-    ctas: list[Cta] = Field([], description="The calls to action for this stage.")
+    ctas: Annotated[list[Cta], Empty] = Field([], description="The calls to action for this stage.")
 
 
 class Journey(Section):
@@ -162,7 +170,7 @@ class Journey(Section):
     id: Id = Field(description="Unique id of the journey.")
     audience: Id = Field(description="Id of the audience who takes this journey.")
     outcomes: IdList = Field([], description="Ids of the outcomes this journey drives.")
-    stages: list[Stage] = Field(description="The stages, in order.")
+    stages: Annotated[list[Stage], Empty] = Field(description="The stages, in order.")
 
 
 class Bridge(Section):
@@ -218,14 +226,28 @@ class Plan(Section):
 
     movekit: Literal[1] = Field(description="The plan format version: 1.")
     campaign: Campaign = Field(description="The campaign and its final goal.")
-    outcomes: list[Outcome] = Field(min_length=1, description="The desired outcomes.")
-    audiences: list[Audience] = Field(min_length=1, description="Who you want to reach.")
+    outcomes: Annotated[list[Outcome], Empty] = Field(
+        min_length=1, description="The desired outcomes."
+    )
+    audiences: Annotated[list[Audience], Empty] = Field(
+        min_length=1, description="Who you want to reach."
+    )
     channels: list[Channel] | None = Field(
         None, description="Declared channels; when present, every channel used must be here."
     )
-    journeys: list[Journey] = Field([], description="One journey per audience (at least).")
-    bridges: list[Bridge] = Field([], description="Links from online asks to offline action.")
-    community: list[Mechanism] = Field([], description="Ways the community owns the campaign.")
-    phases: list[Phase] = Field([], description="Periods of the campaign, each with a review.")
-    reviews: list[Review] = Field([], description="What each review learned and changed.")
-    results: list[Result] = Field([], description="Measured values over time.")
+    journeys: Annotated[list[Journey], Empty] = Field(
+        [], description="One journey per audience (at least)."
+    )
+    bridges: Annotated[list[Bridge], Empty] = Field(
+        [], description="Links from online asks to offline action."
+    )
+    community: Annotated[list[Mechanism], Empty] = Field(
+        [], description="Ways the community owns the campaign."
+    )
+    phases: Annotated[list[Phase], Empty] = Field(
+        [], description="Periods of the campaign, each with a review."
+    )
+    reviews: Annotated[list[Review], Empty] = Field(
+        [], description="What each review learned and changed."
+    )
+    results: Annotated[list[Result], Empty] = Field([], description="Measured values over time.")
