@@ -104,7 +104,7 @@ def test_alias_bombs_are_refused() -> None:
         lines.append(f"a{level}: &a{level} [{refs}]")
     document = parse("\n".join(lines) + "\n")
     assert [problem.code for problem in document.problems] == ["MK001"]
-    assert "aliases expand" in document.problems[0].message
+    assert "Aliases expand" in document.problems[0].message
 
 
 def test_deep_nesting_is_refused_without_recursion_errors() -> None:

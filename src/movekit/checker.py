@@ -11,7 +11,7 @@ from typing import TextIO
 
 from movekit.config import Settings, load_settings
 from movekit.discover import discover
-from movekit.engine import check_bytes, read_plan_bytes
+from movekit.engine import check_bytes, read_limited, read_plan_bytes
 from movekit.findings import Finding, Severity
 from movekit.report import REPORTERS, Report
 from movekit.rules import BY_CODE
@@ -43,7 +43,8 @@ def run_check(request: CheckRequest, out: TextIO) -> int:
     sources: dict[str, str] = {}
     for plan in plans:
         settings = _settings_for(plan, request, settings_by_folder)
-        raw = sys.stdin.buffer.read() if str(plan) == "-" else read_plan_bytes(plan)
+        is_stdin = str(plan) == "-"
+        raw = read_limited(sys.stdin.buffer, "<stdin>") if is_stdin else read_plan_bytes(plan)
         checked = check_bytes(raw, str(plan), today=request.today, settings=settings)
         findings.extend(checked.findings)
         if checked.findings:

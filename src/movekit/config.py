@@ -78,9 +78,12 @@ def find_config_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
             return own, _read_toml(own)
         pyproject = candidate / "pyproject.toml"
         if pyproject.is_file():
-            table = _read_toml(pyproject).get("tool", {}).get("movekit")
+            tool = _read_toml(pyproject).get("tool")
+            table = tool.get("movekit") if isinstance(tool, dict) else None
             if isinstance(table, dict):
                 return pyproject, table
+            if table is not None:
+                raise ConfigError(f"{pyproject}: [tool.movekit] must be a table of settings")
     return None
 
 
@@ -135,7 +138,7 @@ def _severities(value: Any, known: list[str], where: str) -> dict[str, Severity]
             raise ConfigError(f"{where}: severity: '{code}' is not a rule code")
         if code in ALWAYS_ON:
             raise ConfigError(f"{where}: severity: {code} is a file-level error and stays one")
-        if level not in {severity.value for severity in Severity}:
+        if not isinstance(level, str) or level not in {severity.value for severity in Severity}:
             raise ConfigError(f"{where}: severity: {code} = {level!r}; use one of {levels}")
         result[code] = Severity(level)
     return result

@@ -14,12 +14,15 @@ _FIRST_KEY = re.compile(rb"movekit\s*:")
 
 
 def looks_like_plan(path: Path) -> bool:
-    """True when the file's first content line (after comments and `---`) is `movekit:`."""
+    """True when the file's first content line (after comments and `---`) is `movekit:`.
+
+    A file that cannot be read counts as a plan, so that checking it reports why.
+    """
     try:
         with path.open("rb") as handle:
             head = handle.read(8192)
     except OSError:
-        return False
+        return True
     for line in head.removeprefix(b"\xef\xbb\xbf").splitlines():
         stripped = line.strip()
         if not stripped or stripped.startswith((b"#", b"%")) or stripped == b"---":
@@ -33,7 +36,8 @@ def _plans_in(folder: Path) -> Iterator[Path]:
         folders[:] = sorted(name for name in folders if not name.startswith("."))
         for name in sorted(files):
             candidate = Path(root) / name
-            if name.endswith(PLAN_SUFFIXES) and looks_like_plan(candidate):
+            regular = candidate.is_file()  # never open a pipe or device found in a folder
+            if name.endswith(PLAN_SUFFIXES) and regular and looks_like_plan(candidate):
                 yield candidate
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from movekit.config import Settings
 from movekit.errors import FileAccessError
@@ -37,17 +38,26 @@ def read_plan_bytes(path: Path) -> bytes:
     try:
         if path.is_dir():
             raise FileAccessError(f"{path}: is a folder, not a plan file")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            limit = MAX_BYTES // (1024 * 1024)
-            raise FileAccessError(f"{path}: {size:,} bytes is larger than the {limit} MB limit")
-        return path.read_bytes()
+        if not path.is_file():
+            missing = not path.exists()
+            reason = "no such file" if missing else "not a regular file (a device or pipe?)"
+            raise FileAccessError(f"{path}: {reason}")
+        with path.open("rb") as handle:
+            return read_limited(handle, str(path))
     except FileNotFoundError as error:
         raise FileAccessError(f"{path}: no such file") from error
     except PermissionError as error:
         raise FileAccessError(f"{path}: permission denied (cannot read the file)") from error
     except OSError as error:
         raise FileAccessError(f"{path}: cannot read: {error.strerror or error}") from error
+
+
+def read_limited(handle: BinaryIO, name: str) -> bytes:
+    """Read at most MAX_BYTES, refusing anything larger (even a file still growing)."""
+    raw = handle.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        raise FileAccessError(f"{name}: larger than {MAX_BYTES:,} bytes, the limit for a plan")
+    return raw
 
 
 @contextmanager
@@ -130,7 +140,7 @@ def _apply_suppressions(
     if settings.enabled("MK008"):
         for suppression in suppressions:
             for code in suppression.unused:
-                message = f"unused suppression: no {code} finding on line {suppression.target_line}"
+                message = f"Unused suppression: no {code} finding on line {suppression.target_line}"
                 problem = Problem(
                     "MK008",
                     message,
@@ -154,7 +164,7 @@ def _finding(problem: Problem, document: Document, file: str, settings: Settings
         code=rule.code,
         rule=rule.name,
         severity=severity,
-        message=problem.message[:1].upper() + problem.message[1:],
+        message=problem.message,
         file=file,
         line=line,
         column=column,

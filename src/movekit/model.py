@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from typing import Annotated, Any, Literal
 
@@ -55,10 +56,18 @@ def _iso_date(value: Any) -> Any:
     )
 
 
+LARGEST_NUMBER = 10**15
+"""Bigger counts are typing mistakes, and would overflow the arithmetic of the progress line."""
+
+
 def _number(value: Any) -> Any:
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return value
-    raise PydanticCustomError("number", "'{value}' is not a number", {"value": value})
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        raise PydanticCustomError("number", "'{value}' is not a number", {"value": value})
+    if abs(value) > LARGEST_NUMBER or not math.isfinite(value):  # abs first: 10**400 is no float
+        raise PydanticCustomError(
+            "number", "'{value}' is too large for a campaign number", {"value": str(value)[:20]}
+        )
+    return value
 
 
 def _one_or_many(value: Any) -> Any:

@@ -55,7 +55,7 @@ class _Checker:
             id_path = (*path, "id")
             if value in collection.ids:
                 first, _ = locate(self.root, collection.ids[value])
-                message = f"duplicate {kind} id '{value}' (first used at line {first.line})"
+                message = f"Duplicate {kind} id '{value}' (first used at line {first.line})"
                 hint = f"Give each {kind} its own id"
                 self.problems.append(Problem("MK004", message, id_path, hint=hint, at_value=True))
             else:
@@ -66,7 +66,7 @@ class _Checker:
         for suffix, name in _names(value):
             if name in target.ids:
                 continue
-            message = f"{what} '{name}' does not exist"
+            message = f"{what.capitalize()} '{name}' does not exist"
             close = difflib.get_close_matches(name, list(target.ids), n=1, cutoff=0.6)
             if close:
                 message += f": did you mean '{close[0]}'?"
@@ -110,7 +110,8 @@ def check_references(data: Any, root: Pos) -> list[Problem]:
     for i, bridge in _items(data, "bridges"):
         path: Path = ("bridges", i)
         checker.resolve((*path, "journey"), bridge.get("journey"), top["journeys"], "journey")
-        stages = stages_by_journey.get(bridge.get("journey"))  # type: ignore[arg-type]
+        journey = bridge.get("journey")
+        stages = stages_by_journey.get(journey) if isinstance(journey, str) else None
         if stages is not None:
             checker.resolve((*path, "from"), bridge.get("from"), stages, "stage")
             checker.resolve((*path, "to"), bridge.get("to"), stages, "stage")

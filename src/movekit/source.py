@@ -76,14 +76,22 @@ def resolve_plain(text: str) -> Any:
     if text in _BOOLS:
         return _BOOLS[text]
     if _INT.match(text):
-        return int(text)
+        return _int(text, text, 10)
     if _OCT.match(text):
-        return int(text[2:], 8)
+        return _int(text, text[2:], 8)
     if _HEX.match(text):
-        return int(text[2:], 16)
+        return _int(text, text[2:], 16)
     if _FLOAT.match(text):
         return float(text)
     return _FLOATS.get(text, text)
+
+
+def _int(text: str, digits: str, base: int) -> int | str:
+    """An integer, or the text itself when it has more digits than Python will convert."""
+    try:
+        return int(digits, base)
+    except ValueError:
+        return text
 
 
 def locate(root: Pos, path: Path, *, at_value: bool = False) -> tuple[Pos, Path]:
@@ -115,16 +123,27 @@ def decode(raw: bytes) -> tuple[str, Problem | None]:
             return raw.decode("utf-16"), None
         except UnicodeDecodeError:
             pass
+    body = raw.removeprefix(b"\xef\xbb\xbf")
     try:
-        return raw.decode("utf-8-sig"), None
+        return body.decode("utf-8"), None
     except UnicodeDecodeError as error:
-        start = error.start
-        line = raw.count(b"\n", 0, start) + 1
-        column = start - (raw.rfind(b"\n", 0, start) + 1) + 1
-        byte = raw[start : start + 1].hex()
-        message = f"the file is not UTF-8 text: byte 0x{byte} cannot be decoded"
+        before = body[: error.start].decode("utf-8", errors="replace")
+        line, column = line_and_column(before)
+        byte = body[error.start : error.start + 1].hex()
+        message = f"The file is not UTF-8 text: byte 0x{byte} cannot be decoded"
         hint = "Save the file as UTF-8 (most editors offer this under 'Save with encoding')"
         return "", Problem("MK001", message, hint=hint, line=line, column=column)
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n|\x85|\u2028|\u2029")
+
+
+def line_and_column(before: str) -> tuple[int, int]:
+    """The 1-based line and column just after `before`, counting line breaks as libyaml does."""
+    breaks = list(_LINE_BREAK.finditer(before))
+    if not breaks:
+        return 1, len(before) + 1
+    return len(breaks) + 1, len(before) - breaks[-1].end() + 1
 
 
 def parse(text: str) -> Document:
@@ -140,7 +159,7 @@ def parse(text: str) -> Document:
     except _Refused as refusal:
         document.problems.append(refusal.problem)
     except yaml.YAMLError as error:
-        document.problems.append(Problem("MK001", f"invalid YAML: {error}", line=1, column=1))
+        document.problems.append(Problem("MK001", f"Invalid YAML: {error}", line=1, column=1))
     return document
 
 
@@ -196,7 +215,7 @@ class _Builder:
         self.documents += 1
         if self.documents > 1:
             pos = _pos_of(event)
-            message = "the file holds more than one YAML document (a second '---')"
+            message = "The file holds more than one YAML document (a second '---')"
             hint = "Keep one plan per file: remove the second document or move it to its own file"
             raise _Refused(Problem("MK001", message, hint=hint, line=pos.line, column=1))
 
@@ -232,7 +251,7 @@ class _Builder:
 
     def _tag_problem(self, tag: str, pos: Pos, value: str | None = None) -> None:
         shown = tag.replace(_CORE, "!!")
-        message = f"the YAML tag {shown} is not allowed here"
+        message = f"The YAML tag {shown} is not allowed here"
         if value is not None:
             message = f"'{value}' is not a valid {shown}"
         hint = "Remove the tag: plans hold plain text, numbers, dates, lists and mappings"
@@ -251,7 +270,7 @@ class _Builder:
         if event.tag not in (None, "!", tag):
             self._tag_problem(event.tag, pos)
         if len(self.stack) >= MAX_DEPTH:
-            message = f"values are nested more than {MAX_DEPTH} levels deep"
+            message = f"Values are nested more than {MAX_DEPTH} levels deep"
             raise _Refused(Problem("MK001", message, line=pos.line, column=pos.column))
         if keys:
             pos.keys, pos.values = {}, {}
@@ -275,7 +294,7 @@ class _Builder:
         at = _pos_of(event)
         anchor = event.anchor or ""
         if anchor not in self.anchors:
-            message = f"the alias *{anchor} refers to no anchor &{anchor} before it"
+            message = f"The alias *{anchor} refers to no anchor &{anchor} before it"
             hint = f"Define &{anchor} on a value above this line, or remove the alias"
             raise _Refused(Problem("MK001", message, hint=hint, line=at.line, column=at.column))
         value, pos, size = self.anchors[anchor]
@@ -288,7 +307,7 @@ class _Builder:
             return
         self.expanded += size
         if self.expanded > MAX_ALIAS_EXPANSION:
-            message = f"aliases expand to more than {MAX_ALIAS_EXPANSION:,} values"
+            message = f"Aliases expand to more than {MAX_ALIAS_EXPANSION:,} values"
             hint = "This looks like a 'billion laughs' document; write the values out instead"
             raise _Refused(Problem("MK001", message, hint=hint, line=at.line, column=at.column))
         self._add(value, pos, size)
@@ -297,7 +316,7 @@ class _Builder:
         frame.key, frame.key_pos, frame.key_is_merge = key, pos, merge
 
     def _complex_key(self, frame: _Frame, pos: Pos) -> None:
-        message = "a key must be plain text, not a list or mapping"
+        message = "A key must be plain text, not a list or mapping"
         hint = "Write the key as a word, such as `name:`"
         self.document.problems.append(
             Problem("MK002", message, hint=hint, line=pos.line, column=pos.column)
@@ -324,7 +343,7 @@ class _Builder:
         assert keys is not None and values is not None
         if key in frame.value:
             first = keys[key]
-            message = f"the key '{key}' appears twice in this mapping (first at line {first.line})"
+            message = f"The key '{key}' appears twice in this mapping (first at line {first.line})"
             hint = "Keep one of them: YAML would silently drop the other"
             self.document.problems.append(
                 Problem("MK006", message, hint=hint, line=key_pos.line, column=key_pos.column)
@@ -338,7 +357,7 @@ class _Builder:
         if isinstance(value, list) and pos.items is not None:
             sources = list(zip(value, pos.items, strict=True))
         if not sources or not all(isinstance(source, dict) for source, _ in sources):
-            message = "a merge key (<<) needs a mapping or a list of mappings"
+            message = "A merge key (<<) needs a mapping or a list of mappings"
             self.document.problems.append(
                 Problem("MK002", message, line=pos.line, column=pos.column)
             )
@@ -383,17 +402,17 @@ def _syntax_problem(text: str, error: yaml.MarkedYAMLError) -> Problem:
     column = mark.column if mark is not None else 0
     reason = error.problem or error.context or "invalid YAML"
     excerpt = _excerpt(text, line)
-    message = f"invalid YAML: {reason}" + (f" in `{excerpt}`" if excerpt else "")
+    message = f"Invalid YAML: {reason}" + (f" in `{excerpt}`" if excerpt else "")
     hint = "Check indentation, colons and quotes on this line and the one above"
     return Problem("MK001", message, hint=hint, line=line + 1, column=column + 1)
 
 
 def _reader_problem(text: str, error: yaml.reader.ReaderError) -> Problem:
-    position = max(0, min(error.position, len(text)))
-    line = text.count("\n", 0, position) + 1
-    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    # libyaml counts the position in bytes of the UTF-8 text it was given
+    before = text.encode("utf-8")[: max(0, error.position)].decode("utf-8", errors="replace")
+    line, column = line_and_column(before)
     character = error.character
     code = ord(character) if isinstance(character, str) else int(character)
-    message = f"the file contains the control character U+{code:04X}, which YAML does not allow"
+    message = f"The file contains the control character U+{code:04X}, which YAML does not allow"
     hint = "Delete the invisible character (it often comes from copying out of a PDF or chat)"
     return Problem("MK001", message, hint=hint, line=line, column=column)

@@ -31,10 +31,10 @@ _TYPE_NAMES = {
 def validate(data: Any, root: Pos) -> tuple[Plan | None, list[Problem]]:
     """Validate loaded YAML: the model when it is valid, and every problem found."""
     if data is None:
-        message = "the file is empty: a plan starts with `movekit: 1`"
+        message = "The file is empty: a plan starts with `movekit: 1`"
         return None, [Problem("MK007", message, hint="Run `movekit init` to start a plan")]
     if not isinstance(data, dict):
-        message = f"a plan is a mapping of keys (movekit, campaign, ...), not {_describe(data)}"
+        message = f"A plan is a mapping of keys (movekit, campaign, ...), not {_describe(data)}"
         hint = "Start the file with `movekit: 1` then `campaign:` and the other sections"
         return None, [Problem("MK002", message, hint=hint)]
     version = _version_problem(data)
@@ -53,14 +53,24 @@ def validate(data: Any, root: Pos) -> tuple[Plan | None, list[Problem]]:
 def _version_problem(data: dict[str, Any]) -> Problem | None:
     versions = ", ".join(str(version) for version in SUPPORTED_VERSIONS)
     if "movekit" not in data:
-        message = "the plan does not say its format version (`movekit: 1` is missing)"
+        message = "The plan does not say its format version (`movekit: 1` is missing)"
         return Problem("MK007", message, hint="Add `movekit: 1` as the first line of the plan")
     version = data["movekit"]
     if type(version) is int and version in SUPPORTED_VERSIONS:
         return None
-    message = f"movekit cannot read plan format version {version!r}: it reads version {versions}"
+    shown = _yaml_repr(version)
+    message = f"movekit cannot read plan format version {shown}: it reads version {versions}"
     hint = "Write `movekit: 1`, or upgrade movekit if the plan was written for a newer one"
     return Problem("MK007", message, ("movekit",), hint=hint, at_value=True)
+
+
+def _yaml_repr(value: Any) -> str:
+    """A value as it would be written in YAML (`true`, not Python's `True`)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    return repr(value) if isinstance(value, str) else str(value)
 
 
 def _schema_problems(error: ValidationError) -> Iterator[Problem]:
@@ -80,7 +90,7 @@ def _unknown_key(loc: Path) -> Problem:
     key = str(loc[-1])
     allowed = allowed_keys(loc[:-1])
     where = format_path(loc[:-1]) or "the top level of the plan"
-    message = f"unknown key '{key}' in {where}"
+    message = f"Unknown key '{key}' in {where}"
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
     if close:
         message += f": did you mean '{close[0]}'?"
@@ -97,7 +107,7 @@ def _missing_key(loc: Path) -> Problem:
     description = _field_description(loc)
     message = f"{where} is missing the required key '{key}'"
     if loc[:-1] == ():
-        message = f"the plan is missing the required section '{key}'"
+        message = f"The plan is missing the required section '{key}'"
     hint = f"Add `{key}:`" + (f" ({description.rstrip('.')})" if description else "")
     return Problem("MK002", message, loc[:-1], hint=hint)
 

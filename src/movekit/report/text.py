@@ -28,32 +28,58 @@ def _finding_lines(finding: Finding, source: list[str]) -> list[Text]:
     style = STYLES[finding.severity]
     lines = [
         Text.assemble(
-            (finding.code, style), f" [{finding.severity.value}] ", (finding.message, "bold")
+            (finding.code, style),
+            f" [{finding.severity.value}] ",
+            (visible(finding.message), "bold"),
         ),
-        Text.assemble(("  --> ", "blue"), f"{finding.file}:{finding.line}:{finding.column}"),
+        Text.assemble(
+            ("  --> ", "blue"), visible(f"{finding.file}:{finding.line}:{finding.column}")
+        ),
     ]
-    excerpt = _excerpt(finding, source, style)
-    lines.extend(excerpt)
+    lines.extend(_excerpt(finding, source, style))
     if finding.hint:
-        lines.append(Text.assemble(("help", "bold cyan"), f": {finding.hint}"))
+        lines.append(Text.assemble(("help", "bold cyan"), f": {visible(finding.hint)}"))
     lines.append(Text(""))
     return lines
+
+
+_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """Text safe for a terminal: control and bidi characters become U+FFFD, one for one, so a
+    plan cannot send escape sequences to the terminal and columns stay aligned."""
+    return _UNSAFE.sub("\ufffd", text.replace("\t", " "))
+
+
+WINDOW = 100
+"""Source lines longer than this are shown as a window around the column."""
+
+
+def _window(line: str, column: int) -> tuple[str, int]:
+    """The part of a long line around `column`, and the column within that part."""
+    if len(line) <= WINDOW:
+        return line, column
+    start = max(0, min(column - 1 - WINDOW // 2, len(line) - WINDOW))
+    shown = line[start : start + WINDOW]
+    prefix = "…" if start else ""
+    suffix = "…" if start + WINDOW < len(line) else ""
+    return prefix + shown + suffix, column - start + len(prefix)
 
 
 def _excerpt(finding: Finding, source: list[str], style: str) -> list[Text]:
     if not 1 <= finding.line <= len(source):
         return []
-    first = (
-        finding.line - 1 if finding.line > 1 and source[finding.line - 2].strip() else finding.line
-    )
+    above = finding.line > 1 and source[finding.line - 2].strip()
+    first = finding.line - 1 if above else finding.line
     width = len(str(finding.line))
     gutter = " " * width + " |"
     lines = [Text(gutter, "blue")]
     for number in range(first, finding.line + 1):
-        content = source[number - 1].replace("\t", " ")
+        content, _ = _window(visible(source[number - 1]), finding.column)
         lines.append(Text.assemble((f"{number:>{width}} | ", "blue"), content))
-    target = source[finding.line - 1].replace("\t", " ")
-    column = min(max(finding.column, 1), len(target) + 1)
+    target, column = _window(visible(source[finding.line - 1]), finding.column)
+    column = min(max(column, 1), len(target) + 1)
     match = _TOKEN.match(target, column - 1)
     length = max(1, len(match.group(0)) if match else 1)
     lines.append(Text.assemble((gutter + " " * column, "blue"), ("^" * length, style)))

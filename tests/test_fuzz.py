@@ -1,0 +1,198 @@
+"""Property tests: no input makes check_bytes raise, and every finding has a place and a code.
+
+Two sources of input: arbitrary text (and bytes), and a small valid plan broken line by
+line the way hand edits and bad copy-paste break real plans (lines dropped, duplicated or
+re-indented; stray quotes, brackets, control characters, NUL and bidi marks inserted).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from movekit.config import Settings
+from movekit.engine import check_bytes
+from movekit.report import REPORTERS, Report
+from movekit.rules import BY_CODE
+
+TODAY = dt.date(2027, 1, 1)
+
+# The last case of tests/rule_cases/MK301.yaml: a schema-valid plan (it has lint findings).
+SEED_PLAN = """\
+movekit: 1
+campaign: {name: Clean Air, goal: Council adopts School Streets}
+outcomes:
+  - {id: policy, title: Policy adopted, type: policy}
+audiences:
+  - {id: parents, name: Parents}
+journeys:
+  - id: parents-journey
+    audience: parents
+    stages:
+      - level: awareness
+        ctas:
+          - {ask: Look up your school, mode: online}
+"""
+SEED_LINES = SEED_PLAN.splitlines()
+
+JUNK = [
+    '"',
+    "'",
+    "[",
+    "]",
+    "{",
+    "}",
+    ":",
+    ": ",
+    "- ",
+    "#",
+    " #",
+    ",",
+    "&a ",
+    "*a",
+    "<<: ",
+    "!!",
+    "!!python/object:os.system ",
+    "? ",
+    "|",
+    ">",
+    "%",
+    "@",
+    "`",
+    "---",
+    "...",
+    "\t",
+    "\x00",
+    "\x01",
+    "\x07",
+    "\x1b",
+    "\x7f",
+    "\x85",
+    "\r",
+    "\ufeff",
+    "\u200f",  # right-to-left mark
+    "\u202e",  # right-to-left override
+    "\u2028",  # line separator
+    "\ud7ff",
+    "\U0001f389",
+]
+
+settings_for_fuzz = settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+
+
+def assert_well_formed(raw: bytes, *, render: bool = False) -> None:
+    """check_bytes returns (never raises) and every finding is placed and coded.
+
+    With `render`, both reports are written too, as `movekit check` would.
+    """
+    checked = check_bytes(raw, "fuzz.yaml", today=TODAY, settings=Settings())
+    for finding in checked.findings:
+        assert finding.code in BY_CODE, finding
+        assert finding.line >= 1, finding
+        assert finding.column >= 1, finding
+        assert finding.message, finding
+        assert finding.file == "fuzz.yaml", finding
+    if render:
+        source = raw.decode("utf-8-sig", errors="replace")
+        report = Report(["fuzz.yaml"], checked.findings, {"fuzz.yaml": source})
+        REPORTERS["text"](report, io.StringIO())
+        out = io.StringIO()
+        REPORTERS["json"](report, out)
+        assert len(json.loads(out.getvalue())["findings"]) == len(checked.findings)
+
+
+def test_seed_plan_is_schema_valid() -> None:
+    """The mutations below start from a plan that parses and validates cleanly."""
+    checked = check_bytes(SEED_PLAN.encode(), "seed.yaml", today=TODAY, settings=Settings())
+    assert checked.plan is not None
+    assert not [finding for finding in checked.findings if finding.code < "MK100"]
+
+
+@settings_for_fuzz
+@given(st.text())
+def test_arbitrary_text(text: str) -> None:
+    assert_well_formed(text.encode("utf-8", errors="surrogatepass"))
+
+
+@settings_for_fuzz
+@given(st.binary())
+def test_arbitrary_bytes(raw: bytes) -> None:
+    assert_well_formed(raw)
+
+
+@settings_for_fuzz
+@given(
+    st.lists(
+        st.sampled_from(
+            ["movekit: 1", "campaign:", "  name: x", "- a", "  - b", "  ", "#", "? x", ": y"]
+        )
+        | st.sampled_from(JUNK)
+        | st.text(max_size=12),
+        max_size=20,
+    )
+)
+def test_yaml_like_text(lines: list[str]) -> None:
+    """Text made of YAML-ish fragments reaches deeper into the parser than random text."""
+    assert_well_formed("\n".join(lines).encode("utf-8", errors="surrogatepass"), render=True)
+
+
+Mutation = tuple[str, int, int, str]
+"""(kind, line index, number, text): the number and text are used by some kinds only."""
+
+line_index = st.integers(min_value=0, max_value=len(SEED_LINES) - 1)
+count = st.integers(min_value=0, max_value=60)
+mutation: st.SearchStrategy[Mutation] = st.one_of(
+    st.tuples(st.just("drop"), line_index, st.just(0), st.just("")),
+    st.tuples(st.just("duplicate"), line_index, st.just(0), st.just("")),
+    st.tuples(st.just("swap"), line_index, line_index, st.just("")),
+    st.tuples(st.just("indent"), line_index, st.just(0), st.sampled_from([" ", "  ", "\t", " \t"])),
+    st.tuples(st.just("dedent"), line_index, st.integers(1, 6), st.just("")),
+    st.tuples(st.just("insert"), line_index, count, st.sampled_from(JUNK)),
+    st.tuples(st.just("insert"), line_index, count, st.text(max_size=3)),
+)
+
+
+def mutate(lines: list[str], operation: Mutation) -> list[str]:
+    """Apply one line-level mutation (indexes wrap, so every operation applies)."""
+    if not lines:
+        return lines
+    kind, index, number, text = operation
+    index %= len(lines)
+    lines = list(lines)
+    if kind == "drop":
+        del lines[index]
+    elif kind == "duplicate":
+        lines.insert(index, lines[index])
+    elif kind == "swap":
+        other = number % len(lines)
+        lines[index], lines[other] = lines[other], lines[index]
+    elif kind == "indent":
+        lines[index] = text + lines[index]
+    elif kind == "dedent":
+        lines[index] = lines[index][number:]
+    elif kind == "insert":
+        column = min(number, len(lines[index]))
+        lines[index] = lines[index][:column] + text + lines[index][column:]
+    return lines
+
+
+@settings_for_fuzz
+@given(
+    st.lists(mutation, min_size=1, max_size=6),
+    st.sampled_from(["\n", "\r\n"]),
+    st.booleans(),
+)
+def test_mutated_plan(operations: list[Mutation], newline: str, bom: bool) -> None:
+    lines = SEED_LINES
+    for operation in operations:
+        lines = mutate(lines, operation)
+    text = ("\ufeff" if bom else "") + newline.join(lines) + newline
+    assert_well_formed(text.encode("utf-8", errors="surrogatepass"), render=True)
