@@ -28,6 +28,23 @@ audiences:
     name: Parents
 """
 
+SMALL_PLAN = """\
+movekit: 1
+campaign: {name: Clean Air, goal: Council adopts School Streets}
+outcomes:
+  - {id: policy, title: Policy adopted, type: policy}
+audiences:
+  - {id: parents, name: Parents}
+journeys:
+  - id: parents-journey
+    audience: parents
+    stages:
+      - level: awareness
+        ctas:
+          - {ask: Look up your school, mode: online}
+"""
+"""A valid plan in flow style, small enough to mutate."""
+
 
 def run_cli(
     *args: str,

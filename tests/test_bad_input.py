@@ -23,25 +23,12 @@ import movekit.engine
 from movekit.engine import read_plan_bytes
 from movekit.errors import FileAccessError
 from movekit.source import parse
+from tests.conftest import SMALL_PLAN
 
 TODAY = "2027-01-01"
 
 # A small plan that is valid (schema) and has lint findings, errors among them.
-PLAN = """\
-movekit: 1
-campaign: {name: Clean Air, goal: Council adopts School Streets}
-outcomes:
-  - {id: policy, title: Policy adopted, type: policy}
-audiences:
-  - {id: parents, name: Parents}
-journeys:
-  - id: parents-journey
-    audience: parents
-    stages:
-      - level: awareness
-        ctas:
-          - {ask: Look up your school, mode: online}
-"""
+PLAN = SMALL_PLAN
 
 
 def clean_env() -> dict[str, str]:

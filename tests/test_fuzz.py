@@ -18,25 +18,12 @@ from movekit.config import Settings
 from movekit.engine import check_bytes
 from movekit.report import REPORTERS, Report
 from movekit.rules import BY_CODE
+from tests.conftest import SMALL_PLAN
 
 TODAY = dt.date(2027, 1, 1)
 
-# The last case of tests/rule_cases/MK301.yaml: a schema-valid plan (it has lint findings).
-SEED_PLAN = """\
-movekit: 1
-campaign: {name: Clean Air, goal: Council adopts School Streets}
-outcomes:
-  - {id: policy, title: Policy adopted, type: policy}
-audiences:
-  - {id: parents, name: Parents}
-journeys:
-  - id: parents-journey
-    audience: parents
-    stages:
-      - level: awareness
-        ctas:
-          - {ask: Look up your school, mode: online}
-"""
+# A schema-valid plan (it has lint findings) to mutate.
+SEED_PLAN = SMALL_PLAN
 SEED_LINES = SEED_PLAN.splitlines()
 
 JUNK = [
