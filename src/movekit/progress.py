@@ -58,7 +58,12 @@ def is_short_of(value: float, goal: float, measure: Measure) -> bool:
 def measure_status(
     measure: Measure, results: Sequence[Result], starts: dt.date | None, today: dt.date
 ) -> Status:
-    """Classify a measure on `today` from its results (any order)."""
+    """Classify a measure on `today` from its results (any order).
+
+    The latest result is compared with what the line expects *today*, not on the day it
+    was measured: a count that was on track in January and has not been updated since is
+    not known to be on track in March.
+    """
     latest = latest_result(results, today)
     if latest is None:
         return Status.NO_DATA
@@ -68,7 +73,7 @@ def measure_status(
         return Status.MET
     if measure.due is not None and today > measure.due:
         return Status.MISSED
-    expected = expected_value(measure, starts, latest.date)
+    expected = expected_value(measure, starts, today)
     if expected is not None and is_short_of(latest.value, expected, measure):
         return Status.BEHIND
     return Status.ON_TRACK

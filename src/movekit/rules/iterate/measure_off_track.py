@@ -23,7 +23,7 @@ def check(ctx: Context) -> Iterator[Problem]:
         if measure_status(measure, results, starts, ctx.today) is not Status.BEHIND:
             continue
         latest = latest_result(results, ctx.today)
-        expected = expected_value(measure, starts, latest.date) if latest else None
+        expected = expected_value(measure, starts, ctx.today) if latest else None
         # BEHIND implies all of these; the checks only narrow the types for mypy.
         if latest is None or expected is None or measure.baseline is None:
             continue
@@ -32,7 +32,7 @@ def check(ctx: Context) -> Iterator[Problem]:
         yield Problem(
             "MK603",
             f"Measure '{measure.id}' is off track: {_number(latest.value)} on {latest.date}, "
-            f"short of the {_number(expected)} expected then on the line from "
+            f"short of the {_number(expected)} expected by {ctx.today} on the line from "
             f"{_number(measure.baseline)} to {_number(measure.target)} by {measure.due}",
             ref.path,
             hint="Find out what is holding this measure back and adjust the next phase",
@@ -49,8 +49,10 @@ RULE = Rule(
         "with `campaign.starts`, draws a straight line from the baseline on the day the "
         "campaign starts to the target on the due date. Takes the measure's latest result "
         "dated on or before today (results dated in the future are ignored) and flags the "
-        "measure when that value is below the line on the result's date. A result exactly "
-        "on the line is on track. When the target is below the baseline (fewer car trips), "
+        "measure when that value is below the value the line expects today (not on the "
+        "result's date: a count recorded weeks ago and not updated since is not known to "
+        "be on track now, so record results as you go). A result exactly on the line is "
+        "on track. When the target is below the baseline (fewer car trips), "
         "'below' means above: the line goes down. Applies up to and including the due date; "
         "from the day after, a measure short of its target is reported by MK605 instead. "
         "A measure that has reached its target, or has no results, is not flagged. The "
