@@ -13,6 +13,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    WithJsonSchema,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -79,11 +80,26 @@ def _none_as_empty(value: Any) -> Any:
     return [] if value is None else value
 
 
-Id = Annotated[str, AfterValidator(_slug)]
+# The JSON Schema of each type says what a plan file may hold (WithJsonSchema), which is
+# looser than the Python type: one string for a list, nothing for an empty list.
+_ID_SCHEMA = {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"}
+
+
+def _one_or_many_schema(item: dict[str, Any]) -> dict[str, Any]:
+    return {"anyOf": [item, {"type": "array", "items": item}, {"type": "null"}]}
+
+
+Id = Annotated[str, AfterValidator(_slug), WithJsonSchema(_ID_SCHEMA)]
 Date = Annotated[dt.date, BeforeValidator(_iso_date)]
-Number = Annotated[float | int, BeforeValidator(_number)]
-Texts = Annotated[list[str], BeforeValidator(_one_or_many)]
-IdList = Annotated[list[Id], BeforeValidator(_one_or_many)]
+Number = Annotated[float | int, BeforeValidator(_number), WithJsonSchema({"type": "number"})]
+Texts = Annotated[
+    list[str],
+    BeforeValidator(_one_or_many),
+    WithJsonSchema(_one_or_many_schema({"type": "string"})),
+]
+IdList = Annotated[
+    list[Id], BeforeValidator(_one_or_many), WithJsonSchema(_one_or_many_schema(_ID_SCHEMA))
+]
 Empty = BeforeValidator(_none_as_empty)
 
 

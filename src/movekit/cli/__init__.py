@@ -10,7 +10,9 @@ import typer
 
 from movekit import __version__
 from movekit.cli import check as check_command
+from movekit.cli import init as init_command
 from movekit.cli import rules as rules_command
+from movekit.cli import schema as schema_command
 from movekit.errors import MovekitError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
@@ -26,8 +28,10 @@ app = typer.Typer(
     ),
     epilog=(
         "Examples:\n\n"
-        "  movekit check plan.yaml\n\n"
-        "  movekit check examples/ --format json\n\n"
+        "\b\n"
+        "  movekit init my-campaign\n"
+        "  movekit check plan.yaml\n"
+        "  movekit check examples/ --format json\n"
         "  movekit explain MK301\n\n"
         "Docs: README.md and docs/ in the movekit repository."
     ),
@@ -57,9 +61,11 @@ def _root(
     """Plan campaigns that turn moments into movements."""
 
 
+app.command("init", epilog=init_command.EPILOG)(init_command.init)
 app.command("check", epilog=check_command.EPILOG)(check_command.check)
 app.command("rules", epilog=rules_command.RULES_EPILOG)(rules_command.rules)
 app.command("explain", epilog=rules_command.EXPLAIN_EPILOG)(rules_command.explain)
+app.command("schema", epilog=schema_command.EPILOG)(schema_command.schema)
 
 
 def main() -> None:

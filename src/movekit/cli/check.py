@@ -13,12 +13,10 @@ from movekit.cli.options import TODAY_HELP, parse_today
 EPILOG = """\
 Examples:
 
+\b
   movekit check plan.yaml
-
   movekit check examples/ --today 2027-03-15
-
   movekit check plan.yaml --select MK3,MK4 --ignore MK307
-
   movekit check plan.yaml --format json > findings.json
 
 Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 movekit could not run.
@@ -67,7 +65,7 @@ def check(
         str | None, typer.Option("--today", help=TODAY_HELP, metavar="YYYY-MM-DD")
     ] = None,
 ) -> None:
-    """Check plans for file errors and the gaps the method warns about."""
+    """Check plans for errors and the gaps the method warns about."""
     from movekit.checker import CheckRequest, run_check
 
     if output_format not in FORMATS:

@@ -9,16 +9,16 @@ import typer
 RULES_EPILOG = """\
 Examples:
 
+\b
   movekit rules
-
   movekit rules --format json
 """
 
 EXPLAIN_EPILOG = """\
 Examples:
 
+\b
   movekit explain MK301
-
   movekit explain stage-no-cta
 """
 
@@ -28,7 +28,7 @@ def rules(
         str, typer.Option("--format", "-f", help="Output format: text or json.", metavar="FORMAT")
     ] = "text",
 ) -> None:
-    """List every rule: code, name, default severity and what it checks."""
+    """List every rule with its code, name and severity."""
     from movekit.rules.docs import rules_json, rules_table
 
     if output_format == "json":
@@ -44,7 +44,7 @@ def explain(
         str, typer.Argument(help="A rule code (MK301) or name (stage-no-cta).", metavar="RULE")
     ],
 ) -> None:
-    """Explain one rule: what it checks, why it matters, an example and the fix."""
+    """Explain a rule: what, why, an example and the fix."""
     from movekit.rules.docs import explain_rule
 
     explain_rule(rule)

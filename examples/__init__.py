@@ -1,0 +1,1 @@
+"""The example plans, shipped in the package as `movekit.examples` for `movekit init`."""

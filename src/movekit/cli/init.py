@@ -1,0 +1,69 @@
+"""`movekit init`: start a campaign folder."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+EPILOG = """\
+Examples:
+
+\b
+  movekit init clean-air                  # a new folder, a starter plan, git
+  movekit init --name "Clean Air Streets" --goal "Council adopts School Streets"
+  movekit init --starter clean-air-streets demo   # a worked example
+  movekit init --no-input --no-git .      # no questions, no git (for scripts)
+
+Starters: skeleton (default), clean-air-streets, warm-homes-now.
+"""
+
+
+def init(
+    folder: Annotated[
+        Path, typer.Argument(help="The campaign folder (created if missing).", metavar="DIR")
+    ] = Path(),
+    name: Annotated[
+        str | None, typer.Option("--name", help="The campaign's name.", show_default=False)
+    ] = None,
+    goal: Annotated[
+        str | None,
+        typer.Option("--goal", help="The final real-world goal.", show_default=False),
+    ] = None,
+    starter: Annotated[
+        str,
+        typer.Option("--starter", help="What to start from (see below).", metavar="NAME"),
+    ] = "skeleton",
+    interactive: Annotated[
+        bool | None,
+        typer.Option(
+            "--interactive/--no-input",
+            help="Ask the method's questions (default: only when typing at a terminal).",
+            show_default=False,
+        ),
+    ] = None,
+    git: Annotated[
+        bool, typer.Option("--git/--no-git", help="Run git init unless already in a repository.")
+    ] = True,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite files that exist.")] = False,
+) -> None:
+    """Start a campaign folder with a plan to fill in."""
+    from movekit.console import console
+    from movekit.scaffold import InitRequest, create
+
+    screen = console()
+    asking = sys.stdin.isatty() if interactive is None else interactive
+    answers = None
+    if asking and starter == "skeleton":
+        from movekit.wizard import run_wizard
+
+        answers = run_wizard(screen, name, goal)
+    request = InitRequest(folder, starter, name, goal, answers, git, force)
+    result = create(request)
+    for path in result.written:
+        screen.print(f"[green]created[/] {path}")
+    screen.print(result.git)
+    plan = folder / "plan.yaml"
+    screen.print(f"\nNext: open {plan} in your editor, then run [bold]movekit check {plan}[/]")

@@ -1,0 +1,1 @@
+"""Jinja templates shipped inside the movekit package (see pyproject.toml)."""
