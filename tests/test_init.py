@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import select
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -222,3 +225,34 @@ def test_piped_input_without_a_flag_does_not_prompt(tmp_path: Path) -> None:
     result = run_cli("init", str(tmp_path), "--no-git", stdin="should not be read\n")
     assert result.returncode == 0
     assert "Campaign name" not in result.stdout
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_at_a_terminal_the_wizard_runs_without_a_flag(tmp_path: Path) -> None:
+    master, slave = os.openpty()
+    env = {**os.environ, "NO_COLOR": "1", "TERM": "dumb"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "movekit", "init", str(tmp_path), "--no-git"],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+    )
+    os.close(slave)
+    os.write(master, WIZARD_ANSWERS.encode())
+    output = b""
+    while True:
+        ready, _, _ = select.select([master], [], [], 30)
+        if not ready:
+            break
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # the terminal closes when the child exits
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.close(master)
+    assert process.wait(timeout=30) == 0, output.decode(errors="replace")
+    assert b"Campaign name" in output
+    assert "target: 32" in (tmp_path / "plan.yaml").read_text()
