@@ -15,13 +15,35 @@ import sys
 from pathlib import Path
 
 LEVELS = ("awareness", "engagement", "action", "ownership")
-WORDS = (
-    "parents residents councillors volunteers donors students nurses tenants cyclists "
-    "carers neighbours teachers shopkeepers commuters grandparents young-people faith-groups"
-).split()
+WORDS = [
+    "parents",
+    "residents",
+    "councillors",
+    "volunteers",
+    "donors",
+    "students",
+    "nurses",
+    "tenants",
+    "cyclists",
+    "carers",
+    "neighbours",
+    "teachers",
+    "shopkeepers",
+    "commuters",
+    "grandparents",
+    "young-people",
+    "faith-groups",
+]
 CONTENT = ("short film", "air-quality map", "route map", "leaflet", "story", "data pack", "podcast")
-ASKS = ("Sign the petition", "Share the map", "Join a walking bus", "Come to the meeting",
-        "Write to your councillor", "Host a street stall", "Run a street team")
+ASKS = (
+    "Sign the petition",
+    "Share the map",
+    "Join a walking bus",
+    "Come to the meeting",
+    "Write to your councillor",
+    "Host a street stall",
+    "Run a street team",
+)
 STAGES_PER_JOURNEY = 6
 UNITS = {"KB": 1_000, "MB": 1_000_000, "B": 1}
 
@@ -111,7 +133,9 @@ def audience_block(index: int, rng: random.Random) -> dict[str, list[str]]:
             "        ctas:",
         ]
         for ask in rng.sample(ASKS, 2):
-            blocks["journeys"].append(f"          - {{ask: {ask}, mode: {mode}, measure: {measure}}}")
+            blocks["journeys"].append(
+                f"          - {{ask: {ask}, mode: {mode}, measure: {measure}}}"
+            )
     return blocks
 
 

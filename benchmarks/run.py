@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import generate, parse_size  # noqa: E402
+from generate import generate, parse_size
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "examples" / "clean-air-streets.yaml"
@@ -104,7 +104,9 @@ def tool(name: str) -> str | None:
 def startup(repeat: int) -> tuple[str, list[str]]:
     movekit, yamllint = tool("movekit"), tool("yamllint")
     assert movekit is not None, "install movekit first (pip install -e '.[test]')"
-    contenders = [Contender("movekit check (example)", [movekit, "check", str(EXAMPLE), "--today", TODAY])]
+    contenders = [
+        Contender("movekit check (example)", [movekit, "check", str(EXAMPLE), "--today", TODAY])
+    ]
     if yamllint:
         contenders.append(Contender("yamllint (same file)", [yamllint, str(EXAMPLE)]))
     contenders.append(Contender("python -c pass", [PYTHON, "-c", "pass"]))
@@ -124,7 +126,9 @@ def scaling(sizes: list[str], repeat: int, folder: Path) -> tuple[str, list[str]
         plan = folder / f"plan-{size}.yaml"
         plan.write_text(generate(parse_size(size)), encoding="utf-8")
         contenders = [
-            Contender(f"movekit check ({size})", [movekit, "check", str(plan), "--today", "2027-02-03"]),
+            Contender(
+                f"movekit check ({size})", [movekit, "check", str(plan), "--today", "2027-02-03"]
+            ),
             Contender("PyYAML CSafeLoader load", [PYTHON, "-c", CSAFE, str(plan)]),
             Contender("ruamel.yaml round-trip load", [PYTHON, "-c", RUAMEL, str(plan)]),
         ]
@@ -140,7 +144,9 @@ def scaling(sizes: list[str], repeat: int, folder: Path) -> tuple[str, list[str]
         if len(contenders) == 4:
             speedup = contenders[3].median / contenders[0].median
             verdicts.append(
-                _verdict(f"{size}: check >= 3x faster than yamllint", speedup >= 3, f"{speedup:.1f}x")
+                _verdict(
+                    f"{size}: check >= 3x faster than yamllint", speedup >= 3, f"{speedup:.1f}x"
+                )
             )
         if parse_size(size) >= 20_000_000:
             peak = contenders[0].peak_mb
@@ -161,9 +167,15 @@ def rendering(repeat: int, folder: Path) -> tuple[str, list[str]]:
     render = [movekit, "render", str(EXAMPLE), "--today", TODAY]
     subprocess.run([*render, "--format", "html", "-o", str(html)], check=True, capture_output=True)
     contenders = [
-        Contender("movekit render --format html", [*render, "--format", "html", "-o", str(folder / "a.html")]),
+        Contender(
+            "movekit render --format html",
+            [*render, "--format", "html", "-o", str(folder / "a.html")],
+        ),
         Contender("movekit render --pdf", [*render, "--pdf", "-o", str(folder / "a.pdf")]),
-        Contender("WeasyPrint alone (same HTML)", [PYTHON, "-c", WEASYPRINT, str(html), str(folder / "b.pdf")]),
+        Contender(
+            "WeasyPrint alone (same HTML)",
+            [PYTHON, "-c", WEASYPRINT, str(html), str(folder / "b.pdf")],
+        ),
     ]
     compare("rendering", contenders, repeat)
     ratio = contenders[1].median / contenders[2].median
@@ -185,10 +197,16 @@ def main(argv: list[str]) -> int:
     sizes = ["10KB"] if args.quick else args.sizes.split(",")
     repeat = 1 if args.quick else args.repeat
     with tempfile.TemporaryDirectory() as scratch:
-        parts = [startup(repeat), scaling(sizes, repeat, Path(scratch)), rendering(repeat, Path(scratch))]
+        parts = [
+            startup(repeat),
+            scaling(sizes, repeat, Path(scratch)),
+            rendering(repeat, Path(scratch)),
+        ]
     verdicts = [line for _, lines in parts for line in lines]
     report = "\n".join(text for text, _ in parts)
-    report += "\n### Targets\n\n| target | measured | |\n|---|---:|---|\n" + "\n".join(verdicts) + "\n"
+    report += (
+        "\n### Targets\n\n| target | measured | |\n|---|---:|---|\n" + "\n".join(verdicts) + "\n"
+    )
     print(report)
     if args.output:
         args.output.write_text(report, encoding="utf-8")
