@@ -16,6 +16,7 @@ from movekit.cli import schema as schema_command
 from movekit.errors import MovekitError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # Ctrl-C, as shells and click report it
 
 app = typer.Typer(
     name="movekit",
@@ -57,8 +58,13 @@ def _root(
             "--version", "-V", help="Show the version and exit.", callback=_version, is_eager=True
         ),
     ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show the traceback of an internal error.")
+    ] = False,
 ) -> None:
     """Plan campaigns that turn moments into movements."""
+    if debug:
+        os.environ["MOVEKIT_DEBUG"] = "1"
 
 
 app.command("init", epilog=init_command.EPILOG)(init_command.init)
@@ -75,17 +81,17 @@ def main() -> None:
     except MovekitError as error:
         _fail(f"error: {error}")
     except KeyboardInterrupt:
-        _fail("interrupted")
+        _fail("interrupted", EXIT_INTERRUPTED)
     except Exception as error:
         if os.environ.get("MOVEKIT_DEBUG"):
             raise
+        summary = " ".join(str(error).split())[:200]
         _fail(
-            f"internal error: {type(error).__name__}: {error}\n"
-            "This is a bug in movekit; please report it with the plan that caused it "
-            "(set MOVEKIT_DEBUG=1 to see the traceback)."
+            f"internal error: {type(error).__name__}: {summary} (a bug in movekit: please "
+            "report it with the plan that caused it; `movekit --debug ...` shows the traceback)"
         )
 
 
-def _fail(message: str) -> None:
+def _fail(message: str, code: int = EXIT_FAILURE) -> None:
     sys.stderr.write(message.rstrip() + "\n")
-    sys.exit(EXIT_FAILURE)
+    sys.exit(code)
