@@ -9,6 +9,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# The fuzz suite's size: `pytest --hypothesis-profile=long` tries far more inputs.
+_FUZZ = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
+settings.register_profile("default", max_examples=150, **_FUZZ)
+settings.register_profile("long", max_examples=20_000, **_FUZZ)
+settings.load_profile("default")
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"

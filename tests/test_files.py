@@ -62,3 +62,15 @@ def test_an_interrupt_leaves_no_temporary_file(
 def test_an_unwritable_folder_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(FileAccessError, match="cannot write"):
         write_atomic(tmp_path / "missing" / "plan.yaml", "x")
+
+
+def test_never_writes_through_a_symbolic_link(tmp_path: Path) -> None:
+    outside = tmp_path / "outside.txt"
+    outside.write_text("keep me\n")
+    (tmp_path / "folder").mkdir()
+    link = tmp_path / "folder" / "plan.html"
+    link.symlink_to(outside)
+    with pytest.raises(FileAccessError, match="symbolic link"):
+        write_atomic(link, "<html>")
+    assert outside.read_text() == "keep me\n"
+    assert link.is_symlink()

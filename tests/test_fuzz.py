@@ -11,7 +11,7 @@ import datetime as dt
 import io
 import json
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from movekit.config import Settings
@@ -68,11 +68,8 @@ JUNK = [
     "\U0001f389",
 ]
 
-settings_for_fuzz = settings(
-    max_examples=150,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-)
+# the number of examples comes from the profile (tests/conftest.py): --hypothesis-profile=long
+settings_for_fuzz = settings()
 
 
 def assert_well_formed(raw: bytes, *, render: bool = False) -> None:

@@ -18,6 +18,11 @@ def write_atomic(path: Path, content: str | bytes) -> None:
     existing file's permissions are kept.
     """
     data = content.encode("utf-8") if isinstance(content, str) else content
+    if path.is_symlink():  # a planted link must not redirect a write outside the folder
+        raise FileAccessError(
+            f"{path}: is a symbolic link; movekit does not write through links "
+            "(remove the link or choose another path)"
+        )
     folder = path.parent
     try:
         mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else _default_mode()
