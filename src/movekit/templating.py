@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from importlib.resources import files
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from movekit.source import resolve_plain
 
@@ -31,6 +33,30 @@ def environment() -> Environment:
     )
     env.filters["yaml"] = yaml_scalar
     return env
+
+
+def document_environment(
+    user_dir: Path | None, *, html: bool, finalize: Callable[[object], object] | None = None
+) -> Environment:
+    """Jinja for plan documents (templates/document/): strict, HTML escaped when `html`.
+
+    A user's `--template DIR` is searched first, so its files replace built-in templates
+    of the same name; with one, everything runs in Jinja's immutable sandbox, because a
+    template from a shared folder must not reach Python's internals or change the plan.
+    """
+    loaders: list[BaseLoader] = [FileSystemLoader(templates_dir() / "document")]
+    if user_dir is not None:
+        loaders.insert(0, FileSystemLoader(user_dir))
+    kind = Environment if user_dir is None else ImmutableSandboxedEnvironment
+    return kind(
+        loader=ChoiceLoader(loaders),
+        undefined=StrictUndefined,
+        autoescape=html,
+        finalize=finalize,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
 
 
 def yaml_scalar(text: object) -> str:

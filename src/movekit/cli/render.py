@@ -1,0 +1,121 @@
+"""`movekit render`: the plan as a document in Markdown, HTML or PDF."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from movekit.cli.options import parse_today
+
+if TYPE_CHECKING:
+    from movekit.findings import Finding
+
+EPILOG = """\
+Examples:
+
+\b
+  movekit render plan.yaml                      # build/plan.html next to the plan
+  movekit render plan.yaml --pdf                # build/plan.pdf
+  movekit render plan.yaml -f md -o PLAN.md     # GitHub Markdown with Mermaid diagrams
+  movekit render plan.yaml --template my-look/  # your templates replace built-in ones
+  movekit render plan.yaml --today 2027-03-15 --no-gaps
+
+Exit codes: 0 written, 1 the plan has file-level errors (shown), 2 movekit could not run.
+"""
+
+TODAY_HELP = "The date of the document's data (YYYY-MM-DD): results, statuses and gaps as of then."
+
+
+def render(
+    plan: Annotated[
+        Path, typer.Argument(help="The plan file to render.", show_default=False, metavar="PLAN")
+    ],
+    output_format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="md, html or pdf (default: from -o's extension, else html).",
+            metavar="FORMAT",
+            show_default=False,
+        ),
+    ] = None,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Short for --format pdf.")] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write here (default: build/PLAN.EXT next to the plan).",
+            metavar="PATH",
+            show_default=False,
+        ),
+    ] = None,
+    template: Annotated[
+        Path | None,
+        typer.Option(
+            "--template",
+            help="A folder whose templates replace the built-in ones of the same name.",
+            metavar="DIR",
+            show_default=False,
+        ),
+    ] = None,
+    gaps: Annotated[
+        bool,
+        typer.Option(
+            "--gaps/--no-gaps",
+            help="Include or leave out the open gaps (check findings). Default: include.",
+            show_default=False,
+        ),
+    ] = True,
+    today: Annotated[
+        str | None, typer.Option("--today", help=TODAY_HELP, metavar="YYYY-MM-DD")
+    ] = None,
+) -> None:
+    """Render the plan as a document: Markdown, HTML or PDF."""
+    from movekit.console import console
+    from movekit.render import FORMATS, RenderRequest, UnrenderablePlan
+    from movekit.render import render as render_plan
+
+    chosen = _format(output_format, pdf, output, FORMATS)
+    request = RenderRequest(plan, parse_today(today), chosen, output, template, gaps)
+    spinner = console(stderr=True)
+    try:
+        rendered = render_plan(request, busy=lambda message: spinner.status(message))
+    except UnrenderablePlan as error:
+        _report(error.findings, error.source, str(plan))
+        typer.echo(f"error: {plan}: fix the errors above, then render again", err=True)
+        raise typer.Exit(1) from None
+    for url in rendered.refused:
+        message = f"warning: did not fetch {url}: only files in the plan's folder are read"
+        typer.echo(message, err=True)
+    typer.echo(f"wrote {rendered.path}")
+
+
+def _format(chosen: str | None, pdf: bool, output: Path | None, formats: dict[str, str]) -> str:
+    """--format, --pdf, or the output file's extension; html when nothing says."""
+    if pdf and chosen not in (None, "pdf"):
+        raise typer.BadParameter(f"--pdf and --format {chosen} disagree", param_hint="--pdf")
+    if pdf:
+        return "pdf"
+    if chosen is None:
+        by_extension = {".markdown": "md", ".htm": "html"}
+        by_extension.update((extension, name) for name, extension in formats.items())
+        suffix = output.suffix.lower() if output is not None else ""
+        return by_extension.get(suffix, "html")
+    if chosen not in formats:
+        names = ", ".join(formats)
+        raise typer.BadParameter(
+            f"'{chosen}' is not a format; use one of {names}", param_hint="--format"
+        )
+    return chosen
+
+
+def _report(findings: list[Finding], source: str, name: str) -> None:
+    """The file-level errors, shown as `movekit check` shows them."""
+    from movekit.report import REPORTERS, Report
+
+    REPORTERS["text"](Report(files=[name], findings=findings, sources={name: source}), sys.stderr)

@@ -1,0 +1,79 @@
+"""The channel plan: which channel carries which journey stage, rung by rung of the ladder."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from movekit.model import LEVELS, Plan
+from movekit.render.formatting import stage_label
+
+
+@dataclass(frozen=True)
+class ChannelRef:
+    """A channel by id, with its mode and owner when the plan declares it."""
+
+    id: str
+    mode: str | None
+    owner: str | None
+
+
+@dataclass(frozen=True)
+class ChannelUse:
+    """A journey stage that uses a channel."""
+
+    journey: str
+    stage_number: int
+    stage: str
+
+
+@dataclass(frozen=True)
+class ChannelRow:
+    """One channel and its stages, one cell per level of the ladder (in LEVELS order)."""
+
+    channel: ChannelRef
+    cells: list[list[ChannelUse]]
+
+
+@dataclass(frozen=True)
+class ChannelPlan:
+    """Channels by level: the multi-channel coordination at a glance."""
+
+    levels: tuple[str, ...]
+    rows: list[ChannelRow]
+
+
+def channel_refs(plan: Plan, ids: Iterable[str]) -> list[ChannelRef]:
+    """The channels named by `ids`, with what the plan declares about them."""
+    declared = {channel.id: channel for channel in plan.channels or ()}
+    refs = []
+    for channel_id in ids:
+        channel = declared.get(channel_id)
+        mode = None if channel is None else channel.mode
+        refs.append(ChannelRef(channel_id, mode, None if channel is None else channel.owner))
+    return refs
+
+
+def _all_channel_ids(plan: Plan) -> list[str]:
+    """Declared channels in order, then any used without a declaration, as first named."""
+    ids = [channel.id for channel in plan.channels or ()]
+    named = [c for audience in plan.audiences for c in audience.channels]
+    named += [c for journey in plan.journeys for stage in journey.stages for c in stage.channels]
+    for channel_id in named:
+        if channel_id not in ids:
+            ids.append(channel_id)
+    return ids
+
+
+def channel_plan(plan: Plan) -> ChannelPlan:
+    """Every channel with the stages that use it, grouped by the stages' levels."""
+    rows = []
+    for ref in channel_refs(plan, _all_channel_ids(plan)):
+        cells: list[list[ChannelUse]] = [[] for _ in LEVELS]
+        for journey in plan.journeys:
+            for number, stage in enumerate(journey.stages, start=1):
+                if ref.id in stage.channels:
+                    use = ChannelUse(journey.id, number, stage_label(stage.name, stage.id, number))
+                    cells[LEVELS.index(stage.level)].append(use)
+        rows.append(ChannelRow(ref, cells))
+    return ChannelPlan(LEVELS, rows)

@@ -1,0 +1,260 @@
+"""The plan document's content, in the method's order, as plain data the templates read.
+
+Nothing here formats or escapes: numbers stay numbers and dates stay dates, so each
+output format (Markdown, HTML) presents them its own way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from movekit.findings import Finding, Severity
+from movekit.model import LEVELS, Plan
+from movekit.render.channels import ChannelPlan, ChannelRef, channel_plan, channel_refs
+from movekit.render.formatting import stage_label
+from movekit.render.iterate import Iteration, iteration
+from movekit.render.strategy import OutcomeSection, outcome_sections
+
+
+@dataclass(frozen=True)
+class Cover:
+    """The first page: what the campaign is, who runs it, and the date of the data."""
+
+    name: str
+    goal: str
+    summary: str | None
+    owner: str | None
+    starts: dt.date | None
+    ends: dt.date | None
+    as_of: dt.date
+
+
+@dataclass(frozen=True)
+class AudienceSection:
+    """Who the campaign wants to reach, and what moves or stops them."""
+
+    id: str
+    name: str
+    size: float | None
+    motivations: list[str]
+    barriers: list[str]
+    channels: list[ChannelRef]
+    journeys: list[str]
+    """Ids of the journeys planned for this audience."""
+
+
+@dataclass(frozen=True)
+class CtaRow:
+    """One call to action: the ask, online or on the ground, and what counts it."""
+
+    ask: str
+    mode: str
+    measure: str | None
+    measure_metric: str | None
+
+
+@dataclass(frozen=True)
+class StageRow:
+    """One stage of a journey, numbered from 1."""
+
+    number: int
+    id: str | None
+    name: str
+    level: str
+    content: list[str]
+    channels: list[ChannelRef]
+    ctas: list[CtaRow]
+
+
+@dataclass(frozen=True)
+class BridgeRow:
+    """A link from an online stage to a later on-the-ground one (stage numbers from 1)."""
+
+    number: int
+    id: str | None
+    from_stage: int
+    from_name: str
+    to_stage: int
+    to_name: str
+    how: str | None
+
+
+@dataclass(frozen=True)
+class JourneySection:
+    """One audience's path from a first message to the final goal."""
+
+    id: str
+    audience: str
+    outcomes: list[str]
+    """Titles of the outcomes the journey drives."""
+    stages: list[StageRow]
+    bridges: list[BridgeRow]
+    """Only the bridges whose stages both exist in this journey."""
+
+
+@dataclass(frozen=True)
+class MechanismRow:
+    """A way for the community to own the campaign."""
+
+    id: str
+    name: str
+    kind: str
+    audiences: list[str]
+    description: str | None
+    tools: list[str]
+
+
+@dataclass(frozen=True)
+class GapRow:
+    """One `movekit check` finding, placed by line (the file is the plan itself)."""
+
+    code: str
+    rule: str
+    message: str
+    line: int
+    hint: str
+
+
+@dataclass(frozen=True)
+class GapGroup:
+    """The findings of one severity."""
+
+    severity: str
+    findings: list[GapRow]
+
+
+@dataclass(frozen=True)
+class Document:
+    """Everything a plan document shows, section by section in the method's order."""
+
+    cover: Cover
+    outcomes: list[OutcomeSection]
+    audiences: list[AudienceSection]
+    journeys: list[JourneySection]
+    community: list[MechanismRow]
+    channel_plan: ChannelPlan
+    iteration: Iteration
+    gaps: list[GapGroup] | None
+    """None when the reader asked for no gaps (`--no-gaps`); [] when there are none."""
+    levels: tuple[str, ...] = LEVELS
+
+
+def build_document(plan: Plan, findings: Sequence[Finding] | None, today: dt.date) -> Document:
+    """The document for a valid plan; `findings` None leaves out the open gaps."""
+    return Document(
+        cover=_cover(plan, today),
+        outcomes=outcome_sections(plan, today),
+        audiences=_audiences(plan),
+        journeys=[_journey(plan, index) for index in range(len(plan.journeys))],
+        community=_community(plan),
+        channel_plan=channel_plan(plan),
+        iteration=iteration(plan, today),
+        gaps=None if findings is None else gap_groups(findings),
+    )
+
+
+def _cover(plan: Plan, today: dt.date) -> Cover:
+    campaign = plan.campaign
+    return Cover(
+        campaign.name,
+        campaign.goal,
+        campaign.summary,
+        campaign.owner,
+        campaign.starts,
+        campaign.ends,
+        today,
+    )
+
+
+def _audiences(plan: Plan) -> list[AudienceSection]:
+    return [
+        AudienceSection(
+            id=audience.id,
+            name=audience.name,
+            size=audience.size,
+            motivations=list(audience.motivations),
+            barriers=list(audience.barriers),
+            channels=channel_refs(plan, audience.channels),
+            journeys=[journey.id for journey in plan.journeys if journey.audience == audience.id],
+        )
+        for audience in plan.audiences
+    ]
+
+
+def _audience_name(plan: Plan, audience_id: str) -> str:
+    return next((a.name for a in plan.audiences if a.id == audience_id), audience_id)
+
+
+def _journey(plan: Plan, index: int) -> JourneySection:
+    journey = plan.journeys[index]
+    titles = {outcome.id: outcome.title for outcome in plan.outcomes}
+    stages = _stages(plan, index)
+    return JourneySection(
+        id=journey.id,
+        audience=_audience_name(plan, journey.audience),
+        outcomes=[titles.get(outcome, outcome) for outcome in journey.outcomes],
+        stages=stages,
+        bridges=_bridges(plan, journey.id, stages),
+    )
+
+
+def _stages(plan: Plan, index: int) -> list[StageRow]:
+    metrics = {m.id: m.metric for outcome in plan.outcomes for m in outcome.measures}
+    return [
+        StageRow(
+            number=number,
+            id=stage.id,
+            name=stage_label(stage.name, stage.id, number),
+            level=stage.level,
+            content=list(stage.content),
+            channels=channel_refs(plan, stage.channels),
+            ctas=[
+                CtaRow(c.ask, c.mode, c.measure, metrics.get(c.measure or "")) for c in stage.ctas
+            ],
+        )
+        for number, stage in enumerate(plan.journeys[index].stages, start=1)
+    ]
+
+
+def _bridges(plan: Plan, journey_id: str, stages: list[StageRow]) -> list[BridgeRow]:
+    by_id = {stage.id: stage for stage in stages if stage.id is not None}
+    rows: list[BridgeRow] = []
+    for bridge in plan.bridges:
+        start, end = by_id.get(bridge.from_), by_id.get(bridge.to)
+        if bridge.journey != journey_id or start is None or end is None:
+            continue
+        number = len(rows) + 1
+        rows.append(
+            BridgeRow(number, bridge.id, start.number, start.name, end.number, end.name, bridge.how)
+        )
+    return rows
+
+
+def _community(plan: Plan) -> list[MechanismRow]:
+    return [
+        MechanismRow(
+            id=mechanism.id,
+            name=mechanism.name,
+            kind=mechanism.kind,
+            audiences=[_audience_name(plan, audience) for audience in mechanism.audiences],
+            description=mechanism.description,
+            tools=list(mechanism.tools),
+        )
+        for mechanism in plan.community
+    ]
+
+
+def gap_groups(findings: Sequence[Finding]) -> list[GapGroup]:
+    """Findings grouped errors first, each group in the order of the plan's lines."""
+    groups = []
+    for severity in Severity:
+        rows = [
+            GapRow(f.code, f.rule, f.message, f.line, f.hint)
+            for f in sorted(findings, key=lambda f: (f.line, f.column, f.code))
+            if f.severity is severity
+        ]
+        if rows:
+            groups.append(GapGroup(severity.value, rows))
+    return groups

@@ -1,0 +1,67 @@
+"""How numbers and dates read in a plan document: the same in every language-neutral way."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+"""Month names written out, not from the C locale, so output is the same on every machine."""
+
+
+def number(value: float | None) -> str:
+    """`8000` -> `8,000`, `47.5` -> `47.5`, `47.0` -> `47`; nothing for None."""
+    if value is None:
+        return ""
+    if isinstance(value, int) or value.is_integer():
+        return f"{int(value):,}"
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def long_date(value: dt.date | None) -> str:
+    """`2027-03-15` -> `15 March 2027`: unambiguous for readers on both sides of the Atlantic."""
+    if value is None:
+        return ""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def short_date(value: dt.date | None) -> str:
+    """`2027-03-15` -> `15 Mar 2027`, for table cells."""
+    if value is None:
+        return ""
+    return f"{value.day} {MONTHS[value.month - 1][:3]} {value.year}"
+
+
+def short_month(value: dt.date) -> str:
+    """`2027-03-15` -> `Mar 2027`, for timeline ticks."""
+    return f"{MONTHS[value.month - 1][:3]} {value.year}"
+
+
+def count(amount: int, noun: str) -> str:
+    """`1, "outcome"` -> `1 outcome`; `3, "outcome"` -> `3 outcomes` (regular plurals only)."""
+    return f"{amount} {noun}{'' if amount == 1 else 's'}"
+
+
+def percent(share: float | None) -> str:
+    """`0.823` -> `82%`; nothing for None."""
+    if share is None:
+        return ""
+    return f"{round(share * 100)}%"
+
+
+def stage_label(name: str | None, stage_id: str | None, number: int) -> str:
+    """A stage's name, else its id, else `Stage N`: every stage needs a label."""
+    return name or stage_id or f"Stage {number}"

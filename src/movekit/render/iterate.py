@@ -1,0 +1,104 @@
+"""Plan, review, adjust: phases as a timeline, what reviews found, and the results so far."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from movekit.model import Phase, Plan
+
+
+@dataclass(frozen=True)
+class PhaseRow:
+    """A phase with where it stands on the document's date."""
+
+    id: str
+    name: str
+    starts: dt.date | None
+    ends: dt.date | None
+    review: dt.date | None
+    reviewed: bool
+    """A review of this phase is recorded."""
+    state: str
+    """done, current, upcoming, or undated when the phase has no start or end."""
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    """What one review learned and changed."""
+
+    phase: str
+    date: dt.date
+    learned: str | None
+    changes: str | None
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    """A measured value."""
+
+    date: dt.date
+    measure: str
+    metric: str
+    value: float
+    unit: str | None
+
+
+@dataclass(frozen=True)
+class Iteration:
+    """The plan-review-adjust section; `span` is the first and last day any date covers."""
+
+    phases: list[PhaseRow]
+    reviews: list[ReviewRow]
+    results: list[ResultRow]
+    span: tuple[dt.date, dt.date] | None
+    as_of: dt.date
+
+
+def iteration(plan: Plan, today: dt.date) -> Iteration:
+    """Phases in date order (undated last), reviews and results in date order."""
+    return Iteration(_phases(plan, today), _reviews(plan), _results(plan), _span(plan), today)
+
+
+def _phases(plan: Plan, today: dt.date) -> list[PhaseRow]:
+    reviewed = {review.phase for review in plan.reviews}
+    dated = sorted(plan.phases, key=lambda phase: (phase.starts is None, phase.starts or today))
+    return [
+        PhaseRow(p.id, p.name, p.starts, p.ends, p.review, p.id in reviewed, _state(p, today))
+        for p in dated
+    ]
+
+
+def _reviews(plan: Plan) -> list[ReviewRow]:
+    names = {phase.id: phase.name for phase in plan.phases}
+    return [
+        ReviewRow(names.get(r.phase, r.phase), r.date, r.learned, r.changes)
+        for r in sorted(plan.reviews, key=lambda review: review.date)
+    ]
+
+
+def _results(plan: Plan) -> list[ResultRow]:
+    measures = {m.id: m for outcome in plan.outcomes for m in outcome.measures}
+    return [
+        ResultRow(r.date, r.measure, measures[r.measure].metric, r.value, measures[r.measure].unit)
+        for r in sorted(plan.results, key=lambda result: result.date)
+        if r.measure in measures
+    ]
+
+
+def _state(phase: Phase, today: dt.date) -> str:
+    if phase.starts is None or phase.ends is None:
+        return "undated"
+    if today > phase.ends:
+        return "done"
+    return "current" if today >= phase.starts else "upcoming"
+
+
+def _span(plan: Plan) -> tuple[dt.date, dt.date] | None:
+    days = [plan.campaign.starts, plan.campaign.ends]
+    for phase in plan.phases:
+        days += [phase.starts, phase.ends, phase.review]
+    known = [day for day in days if day is not None]
+    if len(known) < 2 or min(known) == max(known):
+        return None
+    return min(known), max(known)

@@ -1,0 +1,42 @@
+"""Plan text as GitHub-flavoured Markdown that shows exactly that text and is never markup.
+
+Every `{{ value }}` in a Markdown template goes through `finalize`, so a template cannot
+forget to escape: plan text can make no link, image, HTML tag, heading, list, table cell
+or math, and a pipe cannot break a table row.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Punctuation that means something inline in GFM (emphasis, code, links, HTML, tables,
+# strikethrough, math); a backslash makes each one literal (CommonMark escapes).
+_INLINE = re.compile(r"([\\`*_\[\]<>|~$])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+# What would start a block at the beginning of a line: heading, list, rule, setext line.
+_BLOCK_MARK = re.compile(r" ?(?:[#+=-]|\d+[.)])")
+_WHITESPACE = re.compile(r"\s+")
+
+
+class MarkdownText(str):
+    """Text that is already Markdown (made by movekit, such as a Mermaid block): kept as is."""
+
+    __slots__ = ()
+
+
+def escape_markdown(text: str) -> str:
+    """Literal text on one line: whitespace runs become one space, markup is escaped."""
+    flat = _WHITESPACE.sub(" ", text)
+    escaped = _ENTITY.sub(r"\\&", _INLINE.sub(r"\\\1", flat))
+    mark = _BLOCK_MARK.match(escaped)
+    if mark is None:
+        return escaped
+    end = mark.end()  # escape the character that makes the block: `\#`, `1\.`
+    return escaped[: end - 1] + "\\" + escaped[end - 1 :]
+
+
+def finalize(value: object) -> object:
+    """Jinja's finalize hook for Markdown: every value not made by movekit is escaped text."""
+    if isinstance(value, MarkdownText):
+        return value
+    return escape_markdown(str(value))

@@ -1,0 +1,54 @@
+"""A journey as a Mermaid flowchart, for Markdown that GitHub draws as a diagram.
+
+Plan text goes only into quoted node and edge labels, where every character that is not
+a letter, digit, space or plain punctuation becomes a Mermaid entity code (`#60;`), so a
+label can never close its quotes, start HTML, end the code fence or carry a `%%{...}%%`
+directive. Node ids are movekit's own (`s1`, `s2`), never plan ids.
+"""
+
+from __future__ import annotations
+
+from movekit.render.document import JourneySection, StageRow
+from movekit.render.markdown import MarkdownText
+
+_PLAIN_PUNCTUATION = frozenset(" .,:!?'()/+-")
+LEVEL_STYLES = {
+    "awareness": "fill:#e3edf7,stroke:#3f6f9f,color:#14283c",
+    "engagement": "fill:#ece8f6,stroke:#6a5aa8,color:#241b45",
+    "action": "fill:#fbeadb,stroke:#b8651b,color:#4a2608",
+    "ownership": "fill:#e0f1e6,stroke:#2f7d4f,color:#0f3320",
+}
+MODE_WORDS = {"online": "Online", "offline": "On the ground"}
+
+
+def label(text: str) -> str:
+    """Text safe inside a quoted Mermaid label: one line, entity codes for the rest."""
+    flat = " ".join(text.split())
+    return "".join(
+        char if char.isalnum() or char in _PLAIN_PUNCTUATION else f"#{ord(char)};" for char in flat
+    )
+
+
+def _node(stage: StageRow) -> str:
+    lines = [f"{stage.number}. {label(stage.name)}", stage.level.capitalize()]
+    lines += [f"{MODE_WORDS[cta.mode]}: {label(cta.ask)}" for cta in stage.ctas]
+    return f'    s{stage.number}["{"<br/>".join(lines)}"]'
+
+
+def journey_flowchart(journey: JourneySection) -> MarkdownText:
+    """The ```mermaid block for one journey: stages in order, bridges as thick arrows."""
+    direction = "LR" if len(journey.stages) <= 4 else "TB"
+    lines = ["```mermaid", f"flowchart {direction}"]
+    lines += [_node(stage) for stage in journey.stages]
+    lines += [f"    s{s.number} --> s{s.number + 1}" for s in journey.stages[:-1]]
+    lines += [
+        f'    s{bridge.from_stage} == "Bridge {bridge.number}" ==> s{bridge.to_stage}'
+        for bridge in journey.bridges
+    ]
+    for level, style in LEVEL_STYLES.items():
+        members = [f"s{stage.number}" for stage in journey.stages if stage.level == level]
+        if members:
+            lines.append(f"    classDef {level} {style}")
+            lines.append(f"    class {','.join(members)} {level}")
+    lines.append("```")
+    return MarkdownText("\n".join(lines))

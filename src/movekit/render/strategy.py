@@ -1,0 +1,87 @@
+"""The outcome-based strategy section: each outcome with its measures and where they stand."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from movekit.model import Measure, Plan
+from movekit.progress import latest_result, measure_status, progress_share
+from movekit.render.chart import markdown_rows, trajectory_svg
+from movekit.render.markdown import MarkdownText
+
+
+@dataclass(frozen=True)
+class MeasureRow:
+    """One row of an outcome's measures table, as of the document's date."""
+
+    id: str
+    metric: str
+    unit: str | None
+    baseline: float | None
+    target: float | None
+    due: dt.date | None
+    source: str | None
+    latest_value: float | None
+    latest_date: dt.date | None
+    status: str
+    """on-track, behind, missed, met or no-data (see movekit.progress)."""
+    progress: float | None
+    """Share of the way from baseline to target (0.82 is 82%); None without both."""
+    chart: Markup | None
+    """An inline SVG of the results against the straight line, when there are results."""
+    chart_rows: list[MarkdownText]
+    """The same as Markdown table lines (header, separator, one per result): dates and
+    numbers only, so they are Markdown as they stand."""
+
+
+@dataclass(frozen=True)
+class OutcomeSection:
+    """A desired outcome and how it is measured."""
+
+    id: str
+    title: str
+    type: str
+    measures: list[MeasureRow]
+    journeys: list[str]
+    """Ids of the journeys that drive this outcome."""
+
+
+def outcome_sections(plan: Plan, today: dt.date) -> list[OutcomeSection]:
+    """Every outcome in plan order, its measures as of `today`."""
+    return [
+        OutcomeSection(
+            id=outcome.id,
+            title=outcome.title,
+            type=outcome.type,
+            measures=[measure_row(plan, measure, today) for measure in outcome.measures],
+            journeys=[j.id for j in plan.journeys if outcome.id in j.outcomes],
+        )
+        for outcome in plan.outcomes
+    ]
+
+
+def measure_row(plan: Plan, measure: Measure, today: dt.date) -> MeasureRow:
+    """A measure with its latest result on or before `today`, its status and its chart."""
+    results = [result for result in plan.results if result.measure == measure.id]
+    latest = latest_result(results, today)
+    starts = plan.campaign.starts
+    return MeasureRow(
+        id=measure.id,
+        metric=measure.metric,
+        unit=measure.unit,
+        baseline=measure.baseline,
+        target=measure.target,
+        due=measure.due,
+        source=measure.source,
+        latest_value=None if latest is None else latest.value,
+        latest_date=None if latest is None else latest.date,
+        status=measure_status(measure, results, starts, today).value,
+        progress=None if latest is None else progress_share(measure, latest.value),
+        chart=Markup(trajectory_svg(measure, results, starts, today=today)) if results else None,
+        chart_rows=[MarkdownText(row) for row in markdown_rows(measure, results, starts)]
+        if results
+        else [],
+    )
