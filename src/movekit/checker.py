@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
+import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 from movekit.config import Settings, load_settings
-from movekit.discover import discover
+from movekit.discover import discover, looks_like_plan
 from movekit.engine import check_bytes, read_limited, read_plan_bytes
+from movekit.errors import FileAccessError, UsageError
+from movekit.files import write_atomic
 from movekit.findings import Finding, Severity
 from movekit.report import REPORTERS, Report
 from movekit.rules import BY_CODE
+
+_STYLES = re.compile(r"\x1b\[[0-9;]*m")
+"""The terminal escapes rich writes for colour and bold."""
 
 
 @dataclass(frozen=True)
@@ -27,6 +34,17 @@ class CheckRequest:
     ignore: Sequence[str] | None = None
     strict: bool = False
     output_format: str = "text"
+    output: Path | None = None
+    """Write the report here, and only the summary line to the terminal."""
+    plans_only: bool = False
+    """Skip named files that are not plans instead of reporting them (for pre-commit)."""
+
+
+def choose_format(requested: str | None, environ: Mapping[str, str]) -> str:
+    """The format asked for; without one, `github` inside GitHub Actions and `text` elsewhere."""
+    if requested is not None:
+        return requested
+    return "github" if environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
 def exit_code(findings: Sequence[Finding], *, strict: bool) -> int:
@@ -37,7 +55,7 @@ def exit_code(findings: Sequence[Finding], *, strict: bool) -> int:
 
 def run_check(request: CheckRequest, out: TextIO) -> int:
     """Check every plan the request names, write the report, and return the exit code."""
-    plans = discover(request.paths)
+    plans = _plans(request)
     settings_by_folder: dict[Path, Settings] = {}
     findings: list[Finding] = []
     sources: dict[str, str] = {}
@@ -50,8 +68,47 @@ def run_check(request: CheckRequest, out: TextIO) -> int:
         if checked.findings:
             sources[str(plan)] = raw.decode("utf-8-sig", errors="replace")
     report = Report(files=[str(plan) for plan in plans], findings=findings, sources=sources)
-    REPORTERS[request.output_format](report, out)
+    _write_report(report, request, out)
     return exit_code(findings, strict=request.strict)
+
+
+def _plans(request: CheckRequest) -> list[Path]:
+    plans = discover(request.paths)
+    if request.plans_only:
+        plans = [plan for plan in plans if str(plan) == "-" or looks_like_plan(plan)]
+    if request.output is not None:
+        _refuse_overwriting_a_plan(request.output, plans)
+    return plans
+
+
+def _refuse_overwriting_a_plan(output: Path, plans: Sequence[Path]) -> None:
+    # Checked before any work, so a slip like `-o plan.yaml` can never replace a plan.
+    if any(str(plan) != "-" and plan.resolve() == output.resolve() for plan in plans):
+        raise UsageError(f"-o {output}: that is a plan being checked; write the report elsewhere")
+
+
+def _write_report(report: Report, request: CheckRequest, out: TextIO) -> None:
+    reporter = REPORTERS[request.output_format]
+    if request.output is None:
+        reporter(report, out)
+        return
+    buffer = io.StringIO()
+    reporter(report, buffer)
+    # rich styles even a buffer when FORCE_COLOR is set (as some CI systems do); a report
+    # file stays plain text. Plan text cannot hold escapes: the reporters neutralise them.
+    _write_file(request.output, _STYLES.sub("", buffer.getvalue()))
+    from movekit.console import console
+    from movekit.report.text import summary
+
+    console(out).print(summary(report))
+
+
+def _write_file(path: Path, text: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise FileAccessError(f"{path}: cannot write: {error.strerror or error}") from error
+    write_atomic(path, text)
 
 
 def _settings_for(plan: Path, request: CheckRequest, cache: dict[Path, Settings]) -> Settings:

@@ -34,5 +34,36 @@ def _json(report: Report, out: TextIO) -> None:
     write(report, out)
 
 
-REPORTERS: dict[str, Reporter] = {"text": _text, "json": _json}
+def _concise(report: Report, out: TextIO) -> None:
+    from movekit.report.concise import write
+
+    write(report, out)
+
+
+def _github(report: Report, out: TextIO) -> None:
+    from movekit.report.github import write
+
+    write(report, out)
+
+
+def _gitlab(report: Report, out: TextIO) -> None:
+    from movekit.report.gitlab import write
+
+    write(report, out)
+
+
+def _sarif(report: Report, out: TextIO) -> None:
+    from movekit.report.sarif import write
+
+    write(report, out)
+
+
+REPORTERS: dict[str, Reporter] = {
+    "text": _text,
+    "json": _json,
+    "concise": _concise,
+    "github": _github,
+    "gitlab": _gitlab,
+    "sarif": _sarif,
+}
 """Output format name -> reporter; each imports its module only when used."""

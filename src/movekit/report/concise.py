@@ -1,0 +1,33 @@
+"""One finding per line, `file:line:col: CODE [severity] message`, then the summary line.
+
+Like ruff's concise format: easy to grep, and editors and CI problem matchers can jump
+to each place. The last line is the same summary the text format ends with.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from rich.text import Text
+
+from movekit.console import console
+from movekit.findings import Finding
+from movekit.report import Report
+from movekit.report.text import STYLES, summary, visible
+
+
+def write(report: Report, out: TextIO) -> None:
+    screen = console(out)
+    for finding in report.findings:
+        screen.print(line(finding))
+    screen.print(summary(report))
+
+
+def line(finding: Finding) -> Text:
+    """`plan.yaml:28:9: MK301 [error] Stage 'walk' ... has no call to action`."""
+    return Text.assemble(
+        visible(f"{finding.file}:{finding.line}:{finding.column}: "),
+        (finding.code, STYLES[finding.severity]),
+        f" [{finding.severity.value}] ",
+        visible(finding.message),
+    )

@@ -1,0 +1,52 @@
+"""GitHub Actions workflow commands: one `::error file=...::message` line per finding.
+
+The runner turns each line into an annotation on the pull request's diff. Values are
+escaped as GitHub's own toolkit (@actions/core) does, so no plan text or file name can
+end the command early or start another one.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TextIO
+
+from movekit.findings import Finding, Severity
+from movekit.report import Report
+from movekit.report.locations import relative_posix
+from movekit.report.text import summary
+
+COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def write(report: Report, out: TextIO) -> None:
+    base = Path.cwd()
+    for finding in report.findings:
+        out.write(annotation(finding, base) + "\n")
+    # Plain text, not a command: the log shows the outcome even when nothing was found.
+    out.write(summary(report).plain + "\n")
+
+
+def annotation(finding: Finding, base: Path) -> str:
+    """`::error file=plan.yaml,line=28,col=9,title=MK301 stage-no-cta::message`."""
+    properties = {
+        "file": relative_posix(finding.file, base),
+        "line": str(finding.line),
+        "col": str(finding.column),
+        "title": f"{finding.code} {finding.rule}",
+    }
+    listed = ",".join(f"{name}={escape_property(value)}" for name, value in properties.items())
+    message = f"{finding.message}\nhelp: {finding.hint}" if finding.hint else finding.message
+    return f"::{COMMANDS[finding.severity]} {listed}::{escape_data(message)}"
+
+
+def escape_data(text: str) -> str:
+    """A command's message: `%`, CR and LF percent-encoded, other controls made U+FFFD."""
+    escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return _CONTROL.sub("\ufffd", escaped)
+
+
+def escape_property(text: str) -> str:
+    """A command's property value: as a message, and `:` and `,` too."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
