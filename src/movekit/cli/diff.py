@@ -1,0 +1,87 @@
+"""`movekit diff`: what changed between two versions of a plan, in campaign terms."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from movekit.cli.options import TODAY_HELP, parse_today
+
+EPILOG = """\
+Examples:
+
+\b
+  movekit diff old.yaml plan.yaml
+  movekit diff plan.yaml                  # against the last commit (HEAD)
+  movekit diff plan.yaml --rev main       # against another branch or commit
+  movekit diff plan.yaml --rev HEAD~3 --format md > comment.md
+  movekit diff --textconv plan.yaml       # the outline git's textconv shows
+
+Shows outcomes, measures, audiences, channels, journeys, stages, calls to action,
+bridges, community, phases, reviews and results added, removed or changed, and the
+findings that appeared or disappeared. To make `git diff` show this, see docs/git.md.
+
+Exit codes: 0 the report was written (whatever it says), 2 movekit could not run.
+"""
+
+FORMATS = ("text", "json", "md")
+
+
+def diff(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="OLD NEW, or one PLAN to compare with --rev.", show_default=False, metavar="PLAN"
+        ),
+    ],
+    rev: Annotated[
+        str | None,
+        typer.Option(
+            "--rev",
+            help="Compare PLAN with its version at this git revision (default: HEAD).",
+            metavar="REV",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", help=f"Output format: {', '.join(FORMATS)}.", metavar="FORMAT"
+        ),
+    ] = "text",
+    today: Annotated[
+        str | None, typer.Option("--today", help=TODAY_HELP, metavar="YYYY-MM-DD")
+    ] = None,
+    textconv: Annotated[
+        bool,
+        typer.Option("--textconv", help="Print one plan's outline (for git's diff textconv)."),
+    ] = False,
+    git_external_diff: Annotated[
+        bool,
+        typer.Option(
+            "--git-external-diff", help="Take the 7 arguments of git's external diff driver."
+        ),
+    ] = False,
+) -> None:
+    """Show what changed between two versions of a plan, in campaign terms."""
+    from movekit.diff import sources as differ
+
+    if output_format not in FORMATS:
+        raise typer.BadParameter(
+            f"'{output_format}' is not a format; use one of {', '.join(FORMATS)}",
+            param_hint="--format",
+        )
+    day = parse_today(today)
+    if textconv:
+        if len(paths) != 1:
+            raise typer.BadParameter("--textconv takes one file", param_hint="PLAN")
+        raise typer.Exit(differ.run_textconv(Path(paths[0]), sys.stdout))
+    if git_external_diff:
+        raise typer.Exit(differ.run_external(paths, day, sys.stdout))
+    request = differ.DiffRequest(
+        [Path(path) for path in paths], day, revision=rev, output_format=output_format
+    )
+    raise typer.Exit(differ.run_diff(request, sys.stdout))

@@ -1,0 +1,137 @@
+"""Running `movekit diff`: read both versions (files or git), check them, report.
+
+Three ways in: two files (or a file and its git revision) for people and CI; one file
+for git's `textconv` (its outline); and git's external diff protocol, so that `git diff`
+itself can show the semantic view. See docs/git.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from movekit.config import Settings, load_settings
+from movekit.diff import Version, diff_plans
+from movekit.engine import check_bytes, read_limited, read_plan_bytes
+from movekit.errors import UsageError
+from movekit.rules import BY_CODE
+from movekit.source import decode
+
+GIT_NULL = "/dev/null"
+"""What git passes for the missing side of an added or deleted file."""
+
+
+@dataclass(frozen=True)
+class DiffRequest:
+    """What `movekit diff` was asked to compare."""
+
+    paths: Sequence[Path]
+    today: dt.date
+    revision: str | None = None
+    output_format: str = "text"
+
+
+def run_diff(request: DiffRequest, out: TextIO) -> int:
+    """Compare two versions of a plan and write the report; 0 whenever it could."""
+    from movekit.diff.report import DIFF_FORMATS
+
+    old, new, settings = _sources(request)
+    diff = diff_plans(
+        _version(old, settings, request.today), _version(new, settings, request.today)
+    )
+    DIFF_FORMATS[request.output_format](diff, out)
+    return 0
+
+
+@dataclass(frozen=True)
+class Source:
+    """A version of a plan file: its bytes and the name to show for it."""
+
+    raw: bytes
+    label: str
+
+
+def _sources(request: DiffRequest) -> tuple[Source, Source, Settings]:
+    paths = list(request.paths)
+    if len(paths) == 2 and request.revision is None:
+        old, new = paths
+        return _file(old), _file(new), load_settings(new, BY_CODE)
+    if len(paths) != 1:
+        raise UsageError(
+            "give two plans (OLD NEW), or one plan and --rev REV (default HEAD) to compare "
+            "it with what git has"
+        )
+    from movekit.diff.revisions import read_at_revision
+
+    (path,) = paths
+    new_source = _file(path)  # first, so a missing file is reported as such
+    raw, label = read_at_revision(path, request.revision or "HEAD")
+    return Source(raw, label), new_source, load_settings(path, BY_CODE)
+
+
+def _file(path: Path) -> Source:
+    if str(path) == "-":
+        return Source(read_limited(sys.stdin.buffer, "<stdin>"), "<stdin>")
+    return Source(read_plan_bytes(path), str(path))
+
+
+def _version(source: Source, settings: Settings, today: dt.date) -> Version:
+    checked = check_bytes(source.raw, source.label, today=today, settings=settings)
+    return Version(source.label, checked.plan, checked.findings)
+
+
+def run_textconv(path: Path, out: TextIO) -> int:
+    """Write the plan's outline for git's textconv; any other file as it is."""
+    from movekit.diff.outline import outline
+
+    raw = read_plan_bytes(path)
+    checked = check_bytes(raw, str(path), today=dt.date.today(), settings=Settings(select=()))
+    if checked.plan is not None:
+        out.write(outline(checked.plan))
+    else:  # not a plan, or a broken one: git shows its plain lines
+        out.write(decode(raw)[0] or raw.decode("utf-8", errors="replace"))
+    return 0
+
+
+def run_external(arguments: Sequence[str], today: dt.date, out: TextIO) -> int:
+    """git's external diff: PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE."""
+    if len(arguments) not in (1, 7):
+        raise UsageError(
+            "--git-external-diff is for git: it takes the 7 arguments git passes "
+            f"(PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE), not {len(arguments)}"
+        )
+    if len(arguments) == 1:  # git passes only the path for an unmerged file
+        out.write(f"* Unmerged path {arguments[0]}\n")
+        return 0
+    name, old_file, new_file = arguments[0], arguments[1], arguments[4]
+    old = _git_side(old_file, f"a/{name}")
+    new = _git_side(new_file, f"b/{name}")
+    settings = load_settings(Path(name), BY_CODE)
+    before, after = _version(old, settings, today), _version(new, settings, today)
+    if GIT_NULL in (old_file, new_file) or (before.plan is None and after.plan is None):
+        return _plain_diff(old, new, out)  # a new or deleted file, or not a plan
+    from movekit.diff.report import write_text
+
+    write_text(diff_plans(before, after), out)
+    return 0
+
+
+def _git_side(path: str, label: str) -> Source:
+    if path == GIT_NULL:
+        return Source(b"", GIT_NULL)
+    return Source(read_plan_bytes(Path(path)), label)
+
+
+def _plain_diff(old: Source, new: Source, out: TextIO) -> int:
+    """A unified diff, for files that are not plans (or broken on both sides)."""
+    from movekit.fmt.runner import unified_diff
+
+    before = decode(old.raw)[0] if old.raw else ""
+    after = decode(new.raw)[0] if new.raw else ""
+    lines = unified_diff(before, after, old.label, new.label)
+    out.writelines(lines)
+    return 0

@@ -1,0 +1,178 @@
+"""Running `movekit fmt` over files: read, refuse or format, then write, diff or report.
+
+Every message goes to standard error; standard output carries only a diff (`--diff`) or
+a formatted plan read from standard input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import TextIO
+
+from movekit.config import Settings
+from movekit.discover import discover, looks_like_plan
+from movekit.engine import check_bytes, read_limited, read_plan_bytes
+from movekit.errors import MovekitError
+from movekit.fmt import FormatError, format_text
+from movekit.source import decode
+
+UTF8_BOM = b"\xef\xbb\xbf"
+_UTF16 = {b"\xff\xfe": "utf-16-le", b"\xfe\xff": "utf-16-be"}
+
+
+class Outcome(Enum):
+    """What happened to one file."""
+
+    UNCHANGED = "unchanged"
+    CHANGED = "changed"
+    REFUSED = "refused"
+    """File-level errors: exit 1, file untouched."""
+    FAILED = "failed"
+    """Unreadable or unwritable, or could not be formatted safely: exit 2, file untouched."""
+
+
+@dataclass(frozen=True)
+class FmtRequest:
+    """What `movekit fmt` was asked to do."""
+
+    paths: Sequence[Path]
+    check: bool = False
+    """Change nothing; exit 1 if any file would change."""
+    diff: bool = False
+    """Print a unified diff instead of writing."""
+    plans_only: bool = False
+    """Skip named files that are not plans (for pre-commit)."""
+
+
+@dataclass(frozen=True)
+class _Source:
+    """One plan as read: where from, its bytes and its text."""
+
+    path: Path
+    raw: bytes
+    text: str
+
+    @property
+    def stdin(self) -> bool:
+        return str(self.path) == "-"
+
+    @property
+    def name(self) -> str:
+        return "<stdin>" if self.stdin else str(self.path)
+
+
+def run_fmt(request: FmtRequest, out: TextIO, err: TextIO) -> int:
+    """Format every plan the request names and return the exit code."""
+    plans = discover(request.paths)
+    if request.plans_only:
+        plans = [plan for plan in plans if str(plan) == "-" or looks_like_plan(plan)]
+    outcomes = [_format_file(plan, request, out, err) for plan in plans]
+    if not plans or any(str(plan) != "-" for plan in plans):
+        err.write(summary(outcomes, check=request.check or request.diff) + "\n")
+    return exit_code(outcomes, check=request.check)
+
+
+def exit_code(outcomes: Sequence[Outcome], *, check: bool) -> int:
+    """2 if any file could not be handled, 1 for file-level errors or (with --check) a
+    file that would change, else 0."""
+    if Outcome.FAILED in outcomes:
+        return 2
+    failing = {Outcome.REFUSED, Outcome.CHANGED} if check else {Outcome.REFUSED}
+    return 1 if failing.intersection(outcomes) else 0
+
+
+def _format_file(path: Path, request: FmtRequest, out: TextIO, err: TextIO) -> Outcome:
+    try:
+        source = _read(path)
+        if not _refuse_broken(source, err):
+            return Outcome.REFUSED
+        return _deliver(source, format_text(source.text), request, out, err)
+    except FormatError as error:
+        err.write(f"error: cannot format {path}: {error}; the file is left as it was\n")
+    except MovekitError as error:
+        err.write(f"error: {error}\n")
+    return Outcome.FAILED
+
+
+def _read(path: Path) -> _Source:
+    stdin = str(path) == "-"
+    raw = read_limited(sys.stdin.buffer, "<stdin>") if stdin else read_plan_bytes(path)
+    return _Source(path, raw, decode(raw)[0])
+
+
+def _refuse_broken(source: _Source, err: TextIO) -> bool:
+    """True when the plan has no file-level errors; otherwise list them and say so."""
+    settings = Settings(select=())  # file-level checks only
+    checked = check_bytes(source.raw, source.name, today=dt.date.today(), settings=settings)
+    if checked.plan is not None:
+        return True
+    for finding in checked.findings:
+        where = f"{source.name}:{finding.line}:{finding.column}"
+        err.write(f"{where}: {finding.code} {finding.message}\n")
+    err.write(f"error: {source.name}: not formatted: fix the problems above first\n")
+    return False
+
+
+def _deliver(
+    source: _Source, formatted: str, request: FmtRequest, out: TextIO, err: TextIO
+) -> Outcome:
+    """Write, show or report the formatted text."""
+    changed = formatted != source.text
+    if request.diff and changed:
+        out.writelines(unified_diff(source.text, formatted, source.name))
+    elif source.stdin and not request.check:
+        out.write(formatted)
+    elif changed and not request.check:
+        from movekit.files import write_atomic
+
+        # resolved, so that a symlinked plan is written through its link
+        write_atomic(source.path.resolve(), _encode_like(source.raw, formatted))
+    if changed and not source.stdin:
+        done = "would reformat" if request.check or request.diff else "reformatted"
+        err.write(f"{done} {source.name}\n")
+    return Outcome.CHANGED if changed else Outcome.UNCHANGED
+
+
+def unified_diff(before: str, after: str, name: str, new_name: str | None = None) -> list[str]:
+    """The change as a unified diff (paths as given, so `patch -p0` applies it)."""
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True), after.splitlines(keepends=True), name, new_name or name
+    )
+    return [
+        line if line.endswith("\n") else f"{line}\n\\ No newline at end of file\n" for line in lines
+    ]
+
+
+def _encode_like(raw: bytes, text: str) -> bytes:
+    """The text in the file's own encoding (UTF-8, with a byte-order mark if it had one)."""
+    encoding = _UTF16.get(raw[:2])
+    if encoding is not None:
+        return raw[:2] + text.removeprefix("\ufeff").encode(encoding)
+    bom = UTF8_BOM if raw.startswith(UTF8_BOM) else b""
+    return bom + text.encode("utf-8")
+
+
+def summary(outcomes: Sequence[Outcome], *, check: bool) -> str:
+    """`1 reformatted, 2 already formatted (3 plans).` and the like."""
+    counts = Counter(outcomes)
+    problems = counts[Outcome.REFUSED] + counts[Outcome.FAILED]
+    items = [
+        (counts[Outcome.CHANGED], "would be reformatted" if check else "reformatted"),
+        (counts[Outcome.UNCHANGED], "already formatted"),
+        (problems, "not formatted (see above)"),
+    ]
+    parts = [f"{count} {what}" for count, what in items if count]
+    if not parts:
+        return "No plans to format."
+    return f"{', '.join(parts)} ({_plans(len(outcomes))})."
+
+
+def _plans(count: int) -> str:
+    return f"{count} plan{'' if count == 1 else 's'}"

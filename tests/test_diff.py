@@ -1,0 +1,372 @@
+"""`movekit diff`: campaign changes between two versions of a plan, and the git drivers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from movekit.config import Settings
+from movekit.diff import Version, diff_plans
+from movekit.diff.report import md, write_markdown, write_text
+from movekit.engine import check_bytes, check_text
+from tests.conftest import EXAMPLE_TODAY, EXAMPLES, REPO, SMALL_PLAN, run_cli
+from tests.golden import GOLDEN, assert_golden
+from tests.test_fmt import CANONICAL, MESSY
+
+EXAMPLE = (EXAMPLES / "clean-air-streets.yaml").read_text(encoding="utf-8")
+WHATSAPP = "  - {id: whatsapp, mode: online, owner: Digital team}\n"
+OLD = EXAMPLE.replace(WHATSAPP, "  - {id: whatsapp, mode: online}\n")
+"""The example with one gap (a channel with no owner: MK701), which the new version fixes."""
+EDITS = [
+    # the channel gets its owner back (MK701 disappears)
+    ("  - {id: whatsapp, mode: online}\n", WHATSAPP),
+    # a measure's target and due date move
+    (
+        "        target: 5000\n        due: 2027-05-31\n",
+        "        target: 6000\n        due: 2027-06-15\n",
+    ),
+    # a new stage with a call to action, before the parents' last stage
+    (
+        "      - id: lead\n        name: Runs their own street\n",
+        "      - id: share\n        name: Shares with other parents\n        level: engagement\n"
+        "        content: [shareable graphic]\n        channels: [whatsapp]\n        ctas:\n"
+        "          - id: share-graphic\n            ask: Share the graphic in your class group\n"
+        "            mode: online\n"
+        "      - id: lead\n        name: Runs their own street\n",
+    ),
+    # a call to action removed (its stage is left without one: MK301 appears)
+    (
+        "          - id: steward-trial\n            ask: Steward a trial car-free morning on your"
+        " street\n            mode: offline\n            measure: trial-stewards\n",
+        "",
+    ),
+    # a result corrected and a new one recorded
+    (
+        "  - {measure: gate-visits, date: 2027-03-12, value: 14}\n",
+        "  - {measure: gate-visits, date: 2027-03-12, value: 16}\n"
+        "  - {measure: councillor-pledges, date: 2027-03-14, value: 15}\n",
+    ),
+    # an audience gains a channel; a channel loses its owner (MK701 appears)
+    (
+        "    channels: [councillor-email, school-gate]\n",
+        "    channels: [councillor-email, school-gate, doorstep]\n",
+    ),
+    (
+        "  - {id: doorstep, mode: offline, owner: Canvassing lead}\n",
+        "  - {id: doorstep, mode: offline}\n",
+    ),
+    # a review recorded
+    (
+        "# The numbers so far",
+        "  - phase: build\n    date: 2027-03-14\n    learned: Walking buses grow fastest where a"
+        " captain | leads.\n    changes: Recruit a captain before launching a bus.\n\n"
+        "# The numbers so far",
+    ),
+]
+
+
+def edited(text: str = OLD) -> str:
+    for before, after in EDITS:
+        assert before in text, f"the example changed: {before!r} is gone"
+        text = text.replace(before, after, 1)
+    return text
+
+
+@pytest.fixture
+def pair(tmp_path: Path) -> Path:
+    """old.yaml (the example) and new.yaml (edited) in a folder; the folder."""
+    (tmp_path / "old.yaml").write_text(OLD, encoding="utf-8")
+    (tmp_path / "new.yaml").write_text(edited(), encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "md"])
+def test_report_matches_the_golden_file(pair: Path, output_format: str) -> None:
+    args = ("diff", "old.yaml", "new.yaml", "--today", EXAMPLE_TODAY, "-f", output_format)
+    result = run_cli(*args, cwd=pair)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert_golden(f"diff-clean-air.{output_format}", result.stdout)
+
+
+def test_json_has_the_documented_shape() -> None:
+    # the golden file is the command's output (test_report_matches_the_golden_file)
+    document = json.loads((GOLDEN / "diff-clean-air.json").read_text(encoding="utf-8"))
+    assert set(document) == {"movekit", "old", "new", "changes", "findings", "summary"}
+    assert document["old"] == {"label": "old.yaml", "valid": True}
+    change_keys = {"section", "change", "key", "label", "summary", "fields", "item"}
+    assert all(set(change) == change_keys for change in document["changes"])
+    target = next(c for c in document["changes"] if c["key"] == "petition-signatures")
+    assert target["fields"] == [
+        {"field": "target", "old": 5000, "new": 6000},
+        {"field": "due", "old": "2027-05-31", "new": "2027-06-15"},
+    ]
+    appeared = {finding["code"] for finding in document["findings"]["appeared"]}
+    disappeared = {finding["code"] for finding in document["findings"]["disappeared"]}
+    assert {"MK301", "MK701"} <= appeared
+    assert disappeared == {"MK701"}
+    assert document["summary"]["findings_appeared"] == len(document["findings"]["appeared"])
+
+
+TODAY = dt.date.fromisoformat(EXAMPLE_TODAY)
+
+
+def _version(text: str, label: str = "plan.yaml") -> Version:
+    checked = check_bytes(text.encode(), label, today=TODAY, settings=Settings())
+    return Version(label, checked.plan, checked.findings)
+
+
+def test_a_layout_only_change_is_no_change_at_all() -> None:
+    diff = diff_plans(_version(MESSY), _version(CANONICAL))
+    assert diff.compared
+    assert (diff.changes, diff.appeared, diff.disappeared) == ([], [], [])
+
+
+def test_the_text_report_says_when_nothing_changed() -> None:
+    out = io.StringIO()
+    write_text(diff_plans(_version(MESSY, "old.yaml"), _version(CANONICAL, "new.yaml")), out)
+    assert out.getvalue() == (
+        "Changes from old.yaml to new.yaml\n\nNo changes in campaign terms.\n\n"
+        "No findings appeared or disappeared.\n\n"
+        "Summary: 0 added, 0 removed, 0 changed; 0 findings appeared, 0 disappeared.\n"
+    )
+
+
+def test_a_finding_that_only_moved_is_neither_new_nor_gone() -> None:
+    moved = SMALL_PLAN.replace("movekit: 1\n", "movekit: 1\n# a comment moves every line\n")
+    diff = diff_plans(_version(SMALL_PLAN), _version(moved))
+    assert (diff.changes, diff.appeared, diff.disappeared) == ([], [], [])
+
+
+def test_reordered_stages_are_a_change_of_order_not_added_and_removed() -> None:
+    swapped = _swap_stages(OLD)
+    diff = diff_plans(_version(OLD), _version(swapped))
+    assert [(c.section, c.kind, c.key) for c in diff.changes] == [
+        ("journeys", "changed", "parents-journey")
+    ]
+    (field,) = diff.changes[0].fields
+    assert field.name == "stage order"
+    assert field.old == ["notice", "sign", "walk", "lead"]
+    assert field.new == ["notice", "walk", "sign", "lead"]
+
+
+def _swap_stages(text: str) -> str:
+    start = text.index("      - id: sign\n")
+    middle = text.index("      - id: walk\n")
+    end = text.index("      - id: lead\n")
+    return text[:start] + text[middle:end] + text[start:middle] + text[end:]
+
+
+def test_items_without_ids_are_matched_by_name_or_ask() -> None:
+    new = SMALL_PLAN.replace("Look up your school", "Look up your school's air")
+    diff = diff_plans(_version(SMALL_PLAN), _version(new))
+    assert [(c.section, c.kind, c.key) for c in diff.changes] == [
+        ("ctas", "added", "parents-journey/Look up your school's air"),
+        ("ctas", "removed", "parents-journey/Look up your school"),
+    ]
+
+
+def test_a_version_with_file_level_errors_compares_findings_only(pair: Path) -> None:
+    (pair / "new.yaml").write_text(OLD.replace("    motivations:", "    motivation:", 1))
+    result = run_cli("diff", "old.yaml", "new.yaml", "--today", EXAMPLE_TODAY, cwd=pair)
+    assert result.returncode == 0
+    assert "new.yaml has file-level errors, so only the findings are compared" in result.stdout
+    assert "+ MK003 [error] Unknown key 'motivation'" in result.stdout
+    document = json.loads(run_cli("diff", "old.yaml", "new.yaml", "-f", "json", cwd=pair).stdout)
+    assert (document["new"]["valid"], document["changes"]) == (False, [])
+
+
+def test_markdown_escapes_what_a_plan_writes() -> None:
+    assert md("a | b *c* <d> `e`\n_f_ [g](h)") == r"a \| b \*c\* \<d\> \`e\` \_f\_ \[g\](h)"
+    new = SMALL_PLAN.replace("title: Policy adopted", "title: Policy | *adopted*")
+    out = io.StringIO()
+    write_markdown(diff_plans(_version(SMALL_PLAN), _version(new)), out)
+    assert (
+        '- **Changed** outcome `policy`: title "Policy adopted" → "Policy \\| \\*adopted\\*"'
+        in (out.getvalue())
+    )
+
+
+def test_bad_arguments_are_exit_2_with_a_message(pair: Path) -> None:
+    cases = [
+        (("diff", "old.yaml", "new.yaml", "new.yaml"), "give two plans (OLD NEW)"),
+        (("diff", "old.yaml", "missing.yaml"), "missing.yaml: no such file"),
+        (("diff", "--textconv", "old.yaml", "new.yaml"), "--textconv takes one file"),
+    ]
+    for args, message in cases:
+        result = run_cli(*args, cwd=pair)
+        assert result.returncode == 2, args
+        assert message in result.stderr
+        assert "Traceback" not in result.stderr
+
+
+# --- git: --rev, textconv and the external diff driver ---------------------------------
+
+needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+
+def git(repo: Path, *args: str) -> str:
+    environment = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "HOME": str(repo)}
+    return subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+        cwd=repo,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    ).stdout
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A git repository with the example committed as plans/plan.yaml, then edited."""
+    git(tmp_path, "init", "-q")
+    (tmp_path / "plans").mkdir()
+    plan = tmp_path / "plans" / "plan.yaml"
+    plan.write_text(OLD, encoding="utf-8")
+    (tmp_path / "other.yaml").write_text("key: 1\n", encoding="utf-8")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-qm", "first")
+    plan.write_text(edited(), encoding="utf-8")
+    (tmp_path / "other.yaml").write_text("key: 2\n", encoding="utf-8")
+    return tmp_path
+
+
+@needs_git
+def test_rev_compares_with_the_committed_version(repo: Path) -> None:
+    result = run_cli("diff", "plan.yaml", "--today", EXAMPLE_TODAY, cwd=repo / "plans")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Changes from HEAD:plans/plan.yaml to plan.yaml\n")
+    assert "target 5000 -> 6000" in result.stdout
+    explicit = run_cli(
+        "diff", "plans/plan.yaml", "--rev", "HEAD", "--today", EXAMPLE_TODAY, cwd=repo
+    )
+    assert explicit.stdout.startswith("Changes from HEAD:plans/plan.yaml to plans/plan.yaml\n")
+    assert explicit.stdout.count("\n") == result.stdout.count("\n")
+
+
+@needs_git
+def test_rev_errors_are_clear_and_exit_2(
+    repo: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    (repo / "plans" / "new.yaml").write_text(SMALL_PLAN, encoding="utf-8")
+    outside = tmp_path_factory.mktemp("no-git") / "plan.yaml"
+    outside.write_text(SMALL_PLAN, encoding="utf-8")
+    cases = [
+        (("diff", "plans/plan.yaml", "--rev", "nope"), "--rev: git knows no revision 'nope'"),
+        (("diff", "plans/new.yaml"), "plans/new.yaml: the file did not exist at HEAD"),
+        (("diff", str(outside)), "not inside a git repository"),
+    ]
+    for args, message in cases:
+        result = run_cli(
+            *args, cwd=repo, env={"GIT_CEILING_DIRECTORIES": str(outside.parent.parent)}
+        )
+        assert result.returncode == 2, (args, result.stderr)
+        assert message in result.stderr
+
+
+@needs_git
+def test_git_diff_with_the_textconv_driver_shows_the_outline(repo: Path) -> None:
+    movekit = f"{shlex.quote(sys.executable)} -m movekit diff --textconv"
+    (repo / ".gitattributes").write_text("*.yaml diff=movekit\n", encoding="utf-8")
+    git(repo, "config", "diff.movekit.textconv", movekit)
+    shown = git(repo, "diff", "--", "plans/plan.yaml", "other.yaml")
+    assert "\n-    target: 5000\n" in shown
+    assert "\n+    target: 6000\n" in shown
+    assert "+  stage share: Shares with other parents (engagement)\n" in shown
+    assert "-key: 1\n+key: 2\n" in shown  # not a plan: its lines as they are
+
+
+@needs_git
+def test_git_diff_with_the_external_driver_shows_the_campaign_view(repo: Path) -> None:
+    movekit = f"{shlex.quote(sys.executable)} -m movekit diff --git-external-diff"
+    (repo / ".gitattributes").write_text("*.yaml diff=movekit\n", encoding="utf-8")
+    git(repo, "config", "diff.movekit.command", f"{movekit} --today {EXAMPLE_TODAY}")
+    (repo / "plans" / "added.yaml").write_text(SMALL_PLAN, encoding="utf-8")
+    git(repo, "add", "-N", "plans/added.yaml")
+    shown = git(repo, "diff")
+    assert "Changes from a/plans/plan.yaml to b/plans/plan.yaml\n" in shown
+    assert "  ~ measure 'petition-signatures' (outcome 'local-backing'): target 5000 -> 6000" in (
+        shown
+    )
+    assert "--- a/other.yaml\n+++ b/other.yaml\n" in shown  # not a plan: a plain diff
+    assert "+++ b/plans/added.yaml\n" in shown  # a new plan: its lines
+
+
+def test_textconv_of_a_plan_and_of_another_file(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(SMALL_PLAN, encoding="utf-8")
+    outline = run_cli("diff", "--textconv", str(plan))
+    assert outline.returncode == 0
+    assert outline.stdout == (
+        "campaign: Clean Air\n"
+        "  goal: Council adopts School Streets\n"
+        "outcome policy: Policy adopted (policy)\n"
+        "audience parents: Parents\n"
+        "journey parents-journey: for audience parents\n"
+        "  stage 1 (awareness)\n"
+        "    cta: Look up your school (online)\n"
+    )
+    other = tmp_path / "other.yaml"
+    other.write_text("key: [1, 2]\n", encoding="utf-8")
+    assert run_cli("diff", "--textconv", str(other)).stdout == "key: [1, 2]\n"
+
+
+def test_check_text_agrees_with_the_diff_findings() -> None:
+    # the findings diff runs the same check as `movekit check`
+    new = edited()
+    findings = check_text(new, "new.yaml", today=TODAY, settings=Settings())
+    diff = diff_plans(_version(OLD, "old.yaml"), _version(new, "new.yaml"))
+    assert set(diff.appeared) <= set(findings)
+
+
+def test_a_layout_only_change_gives_the_same_outline() -> None:
+    from movekit.diff.outline import outline
+
+    old, new = _version(MESSY).plan, _version(CANONICAL).plan
+    assert old is not None and new is not None
+    assert outline(old) == outline(new)
+
+
+# --- docs/git.md shows real output ------------------------------------------------------
+
+GIT_DOC = (REPO / "docs" / "git.md").read_text(encoding="utf-8")
+
+
+def _doc_block(heading: str, language: str) -> str:
+    section = GIT_DOC[GIT_DOC.index(heading) :]
+    start = section.index(f"```{language}\n") + len(language) + 4
+    return section[start : section.index("```\n", start)]
+
+
+@needs_git
+def test_the_text_and_json_examples_in_the_git_docs_are_real_output(repo: Path) -> None:
+    plan = repo / "plans" / "plan.yaml"
+    text = OLD  # as committed
+    for before, after in EDITS[1:3]:  # the target and due date, the new stage
+        text = text.replace(before, after, 1)
+    plan.write_text(text, encoding="utf-8")
+    shown = run_cli("diff", "plans/plan.yaml", "--today", EXAMPLE_TODAY, cwd=repo)
+    assert shown.stdout == _doc_block("### Text", "text")
+    plan.write_text(OLD.replace("target: 5000", "target: 4000"), encoding="utf-8")
+    as_json = run_cli("diff", "plans/plan.yaml", "--today", EXAMPLE_TODAY, "-f", "json", cwd=repo)
+    assert json.loads(as_json.stdout) == json.loads(_doc_block("### JSON", "json"))
+
+
+@needs_git
+def test_the_outline_example_in_the_git_docs_is_real_output(repo: Path) -> None:
+    movekit = f"{shlex.quote(sys.executable)} -m movekit diff --textconv"
+    (repo / ".gitattributes").write_text("plans/*.yaml diff=movekit\n", encoding="utf-8")
+    git(repo, "config", "diff.movekit.textconv", movekit)
+    shown = git(repo, "diff", "--", "plans/plan.yaml").splitlines()
+    for line in _doc_block("### The outline (textconv)", "diff").splitlines():
+        assert line in shown
