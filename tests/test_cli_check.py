@@ -135,7 +135,13 @@ def test_version() -> None:
     assert result.stdout.strip() == "movekit 0.1.0"
 
 
-@pytest.mark.parametrize("command", ["", "init", "check", "rules", "explain", "schema"])
+@pytest.mark.parametrize(
+    "command",
+    [
+        *("", "init", "check", "rules", "explain", "schema", "record", "render", "status"),
+        *("fmt", "diff"),
+    ],
+)
 def test_help_matches_the_golden_file(command: str) -> None:
     args = [command, "--help"] if command else ["--help"]
     result = run_cli(*args)

@@ -77,3 +77,25 @@ def measure_status(
     if expected is not None and is_short_of(latest.value, expected, measure):
         return Status.BEHIND
     return Status.ON_TRACK
+
+
+def progress_share(measure: Measure, value: float) -> float | None:
+    """How far `value` has come from baseline to target: 0 at the baseline, 1 at the target.
+
+    Not clamped (overshooting gives more than 1, sliding back less than 0); None without a
+    baseline and a target. Works for targets below their baseline too.
+    """
+    baseline, target = measure.baseline, measure.target
+    if baseline is None or target is None:
+        return None
+    if target == baseline:
+        return 0.0 if is_short_of(value, target, measure) else 1.0
+    return (value - baseline) / (target - baseline)
+
+
+def format_number(value: float) -> str:
+    """A count as people write it: `1,640`, `12.5`, `0.33` (at most two decimals)."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text

@@ -10,9 +10,14 @@ import typer
 
 from movekit import __version__
 from movekit.cli import check as check_command
+from movekit.cli import diff as diff_command
+from movekit.cli import fmt as fmt_command
 from movekit.cli import init as init_command
+from movekit.cli import record as record_command
+from movekit.cli import render as render_command
 from movekit.cli import rules as rules_command
 from movekit.cli import schema as schema_command
+from movekit.cli import status as status_command
 from movekit.errors import MovekitError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
@@ -72,6 +77,11 @@ app.command("check", epilog=check_command.EPILOG)(check_command.check)
 app.command("rules", epilog=rules_command.RULES_EPILOG)(rules_command.rules)
 app.command("explain", epilog=rules_command.EXPLAIN_EPILOG)(rules_command.explain)
 app.command("schema", epilog=schema_command.EPILOG)(schema_command.schema)
+app.command("record", epilog=record_command.EPILOG)(record_command.record)
+app.command("render", epilog=render_command.EPILOG)(render_command.render)
+app.command("status", epilog=status_command.EPILOG)(status_command.status)
+app.command("fmt", epilog=fmt_command.EPILOG)(fmt_command.fmt)
+app.command("diff", epilog=diff_command.EPILOG)(diff_command.diff)
 
 
 def main() -> None:

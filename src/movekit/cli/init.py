@@ -57,7 +57,7 @@ def init(
     asking = sys.stdin.isatty() if interactive is None else interactive
     answers = None
     if asking and starter == "skeleton":
-        from movekit.wizard import run_wizard
+        from movekit.scaffold.wizard import run_wizard
 
         answers = run_wizard(screen, name, goal)
     request = InitRequest(folder, starter, name, goal, answers, git, force)

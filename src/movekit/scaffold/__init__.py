@@ -9,7 +9,7 @@ from pathlib import Path
 
 from movekit.errors import FileAccessError, UsageError
 from movekit.files import write_atomic
-from movekit.starter import STARTERS, Answers, example_plan, skeleton_plan
+from movekit.scaffold.starter import STARTERS, Answers, example_plan, skeleton_plan
 
 PLAN_FILE = "plan.yaml"
 SCHEMA_FILE = ".movekit/plan.schema.json"

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from movekit.errors import UsageError
 from movekit.model import LEVELS
-from movekit.starter import Answers, AudienceAnswer, OutcomeAnswer, StageAnswer
+from movekit.scaffold.starter import Answers, AudienceAnswer, OutcomeAnswer, StageAnswer
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -1,0 +1,118 @@
+"""`movekit record`: add a result, a CSV file of results, or a review to a plan."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from movekit.errors import UsageError
+
+EPILOG = """\
+Examples:
+
+\b
+  movekit record plan.yaml councillor-pledges 14                 # dated today
+  movekit record plan.yaml councillor-pledges 14 --date 2027-03-12
+  movekit record plan.yaml --from results.csv                    # measure,date,value
+  movekit record plan.yaml --review launch --learned "The map drove sign-ups" \\
+      --changes "Film budget moved to map postcards"
+  movekit record plan.yaml car-drop-offs -- -12                  # a negative value
+
+Only the new lines are added: comments, order and formatting stay as they were. Anything
+wrong (an unknown measure or phase, a value that is not a number, a bad date, a plan with
+file-level errors) is refused with exit code 2 and the file is left untouched.
+"""
+
+LISTED = 20
+"""Results from a CSV file listed one by one after recording; the rest are counted."""
+
+
+def record(
+    plan: Annotated[
+        Path, typer.Argument(help="The plan file to add to.", show_default=False, metavar="PLAN")
+    ],
+    measure: Annotated[
+        str | None, typer.Argument(help="The measure's id.", show_default=False, metavar="MEASURE")
+    ] = None,
+    value: Annotated[
+        str | None,
+        typer.Argument(help="The measured value (a number).", show_default=False, metavar="VALUE"),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date", help="The result's or review's date (default: today).", metavar="YYYY-MM-DD"
+        ),
+    ] = None,
+    from_csv: Annotated[
+        Path | None,
+        typer.Option(
+            "--from",
+            help="Add every row of a CSV file (measure,date,value; - for stdin).",
+            metavar="CSV",
+        ),
+    ] = None,
+    review: Annotated[
+        str | None,
+        typer.Option("--review", help="Record a review of this phase.", metavar="PHASE"),
+    ] = None,
+    learned: Annotated[
+        str | None,
+        typer.Option("--learned", help="What the review found (with --review).", metavar="TEXT"),
+    ] = None,
+    changes: Annotated[
+        str | None,
+        typer.Option("--changes", help="What you changed (with --review).", metavar="TEXT"),
+    ] = None,
+) -> None:
+    """Add results or a review to a plan, changing nothing else."""
+    from movekit.review.inputs import describe
+    from movekit.review.record import record_csv, record_review, record_value
+
+    _check_combination(measure, value, date, from_csv, review, learned, changes)
+    if review is not None and learned is not None and changes is not None:
+        done = record_review(plan, review, learned, changes, date)
+        typer.echo(f"Recorded the review of phase '{done.phase}' on {done.date} in {plan}")
+    elif from_csv is not None:
+        results = record_csv(plan, from_csv)
+        noun = "result" if len(results) == 1 else "results"
+        typer.echo(f"Recorded {len(results)} {noun} from {from_csv} in {plan}:")
+        for result in results[:LISTED]:
+            typer.echo(f"  {describe(result)}")
+        if len(results) > LISTED:
+            typer.echo(f"  ... and {len(results) - LISTED} more")
+    elif measure is not None and value is not None:
+        typer.echo(f"Recorded {describe(record_value(plan, measure, value, date))} in {plan}")
+
+
+def _check_combination(
+    measure: str | None,
+    value: str | None,
+    date: str | None,
+    from_csv: Path | None,
+    review: str | None,
+    learned: str | None,
+    changes: str | None,
+) -> None:
+    """One of the three forms, complete, with nothing from the others."""
+    single = measure is not None or value is not None
+    if review is not None:
+        if single or from_csv is not None:
+            raise UsageError("--review records a review: leave out MEASURE, VALUE and --from")
+        if learned is None or changes is None:
+            raise UsageError("--review needs --learned TEXT and --changes TEXT")
+    elif learned is not None or changes is not None:
+        raise UsageError("--learned and --changes go with --review PHASE")
+    elif from_csv is not None:
+        if single or date is not None:
+            raise UsageError(
+                "--from reads measures, dates and values from the CSV file: "
+                "leave out MEASURE, VALUE and --date"
+            )
+    elif measure is None or value is None:
+        raise UsageError(
+            "say what to record: MEASURE VALUE, --from results.csv, or "
+            "--review PHASE --learned TEXT --changes TEXT (see movekit record --help)"
+        )

@@ -1,0 +1,1 @@
+"""The review loop: recording results and reviews, and where the campaign stands."""

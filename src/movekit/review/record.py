@@ -1,0 +1,180 @@
+"""`movekit record`: add results and reviews to a plan, changing nothing else in the file.
+
+Every new item is checked against the plan before anything is written (known measure or
+phase, a number, a date), spliced into the text (see append.py), read back with movekit's
+own loader and compared with the old plan plus exactly the new items, and only then
+written, atomically. Any refusal leaves the file as it was.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import json
+import os
+import stat
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NoReturn
+
+from movekit.config import Settings
+from movekit.engine import check_bytes, check_document, read_plan_bytes
+from movekit.errors import FileAccessError, MovekitError, UsageError
+from movekit.files import write_atomic
+from movekit.findings import Finding
+from movekit.model import Plan, Result, Review
+from movekit.report.text import visible
+from movekit.review.append import Item, Value, append_items
+from movekit.review.inputs import MAX_SHOWN, new_result, new_review, read_results_csv
+from movekit.source import Document, decode, parse
+
+_NO_RULES = Settings(select=())
+"""Only the file-level checks: recording needs a sound file, not a finished plan."""
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+@dataclass(frozen=True)
+class PlanFile:
+    """A plan as read for writing: how its bytes decode, its text and positions, its model."""
+
+    path: Path
+    bom: bytes
+    codec: str
+    lead: str
+    """Text before the YAML (a second byte-order mark), kept as it is."""
+    document: Document
+    plan: Plan
+
+
+def load_for_writing(path: Path) -> PlanFile:
+    """Read a plan that movekit may write back, or refuse with every file-level error."""
+    if str(path) == "-":
+        raise UsageError("record writes to a plan file, so it cannot read the plan from stdin")
+    raw = read_plan_bytes(path)
+    text, problem = decode(raw)
+    if problem is not None:
+        today = dt.date.today()
+        _refuse_invalid(path, check_bytes(raw, str(path), today=today, settings=_NO_RULES).findings)
+    document = parse(text)
+    checked = check_document(document, str(path), today=dt.date.today(), settings=_NO_RULES)
+    if checked.plan is None:
+        _refuse_invalid(path, checked.findings)
+    bom, codec = _encoding(raw)
+    if bom + text.encode(codec) != raw:
+        raise MovekitError(
+            f"{path}: movekit cannot keep this file's bytes exactly, so it wrote nothing"
+        )
+    lead = text[: len(text) - len(document.text)]
+    return PlanFile(path, bom, codec, lead, document, checked.plan)
+
+
+def record_value(path: Path, measure: str, value: str, on: str | None = None) -> Result:
+    """Append one result (dated today unless `on` is given) to the plan at `path`."""
+    file = load_for_writing(path)
+    result = new_result(file.plan, measure, value, on or dt.date.today().isoformat())
+    _write(file, "results", [result])
+    return result
+
+
+def record_csv(path: Path, csv_path: Path) -> list[Result]:
+    """Append every row of a `measure,date,value` CSV file, or none if any row is bad."""
+    file = load_for_writing(path)
+    results = read_results_csv(csv_path, file.plan)
+    _write(file, "results", results)
+    return results
+
+
+def record_review(
+    path: Path, phase: str, learned: str, changes: str, on: str | None = None
+) -> Review:
+    """Append a review of `phase` (dated today unless `on` is given)."""
+    file = load_for_writing(path)
+    review = new_review(file.plan, phase, learned, changes, on or dt.date.today().isoformat())
+    _write(file, "reviews", [review])
+    return review
+
+
+def _write(file: PlanFile, section: str, added: Sequence[Result | Review]) -> None:
+    items = [_item(entry) for entry in added]
+    try:
+        body = append_items(file.document.text, section, items, flow=section == "results")
+    except MovekitError as error:
+        raise MovekitError(f"{file.path}: {error}; nothing was recorded") from error
+    text = file.lead + body
+    _verify(file, text, section, added, items)
+    if _read_only(file.path):
+        raise FileAccessError(f"{file.path}: the file is read-only, so nothing was recorded")
+    write_atomic(file.path.resolve(), file.bom + text.encode(file.codec))
+
+
+def _read_only(path: Path) -> bool:
+    """Marked read-only (even for root, who could write it anyway), or not writable by us."""
+    writable_bits = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
+    return not os.access(path, os.W_OK) or not path.stat().st_mode & writable_bits
+
+
+def _item(entry: Result | Review) -> Item:
+    """The keys of a new item in the order of the plan format."""
+    if isinstance(entry, Result):
+        return [("measure", entry.measure), ("date", entry.date), ("value", entry.value)]
+    pairs: list[tuple[str, Value]] = [("phase", entry.phase), ("date", entry.date)]
+    for key in ("learned", "changes"):
+        text = getattr(entry, key)
+        if text is not None:
+            pairs.append((key, text))
+    return pairs
+
+
+def _verify(
+    file: PlanFile, text: str, section: str, added: Sequence[Result | Review], items: list[Item]
+) -> None:
+    """Read the new text back: it must hold the old plan plus exactly the new items."""
+    document = parse(text)
+    checked = check_document(document, str(file.path), today=dt.date.today(), settings=_NO_RULES)
+    old = getattr(file.plan, section)
+    expected_plan = file.plan.model_copy(update={section: [*old, *added]})
+    expected_data = dict(file.document.data)
+    new_raw = [{key: _raw(value) for key, value in item} for item in items]
+    expected_data[section] = [*(expected_data.get(section) or []), *new_raw]
+    if checked.plan != expected_plan or _dump(document.data) != _dump(expected_data):
+        raise MovekitError(
+            f"{file.path}: movekit could not add to `{section}:` without changing something "
+            "else in the file, so nothing was written. Please report this as a bug with the "
+            "plan; meanwhile add the lines by hand."
+        )
+
+
+def _raw(value: Value) -> Any:
+    """A value as movekit's YAML loader reads it back (dates stay text until validation)."""
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _dump(data: Any) -> str:
+    """A comparable form of loaded YAML: keeps key order and treats NaN notes as equal."""
+    return json.dumps(data, default=str)
+
+
+def _encoding(raw: bytes) -> tuple[bytes, str]:
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            return bom, codec
+    return b"", "utf-8"
+
+
+def _refuse_invalid(path: Path, findings: list[Finding]) -> NoReturn:
+    shown = [
+        visible(f"{finding.file}:{finding.line}:{finding.column}: {finding.code} {finding.message}")
+        for finding in findings[:MAX_SHOWN]
+    ]
+    if len(findings) > MAX_SHOWN:
+        shown.append(f"... and {len(findings) - MAX_SHOWN} more")
+    raise MovekitError(
+        f"{path} has file-level errors, so nothing was recorded; fix them first "
+        f"(`movekit check {path}` shows each one in context):\n  " + "\n  ".join(shown)
+    )

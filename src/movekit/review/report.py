@@ -1,0 +1,216 @@
+"""`movekit status` output: the dashboard as rich text for people or JSON for tools."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from movekit.config import Settings
+from movekit.console import console
+from movekit.engine import check_bytes, read_limited, read_plan_bytes
+from movekit.progress import Status, format_number
+from movekit.report import REPORTERS, Report
+from movekit.report.text import visible
+from movekit.review.status import Dashboard, MeasureRow, PhaseRow, build_dashboard
+
+FORMATS = ("text", "json")
+STYLES = {
+    Status.ON_TRACK: "green",
+    Status.MET: "bold green",
+    Status.BEHIND: "bold yellow",
+    Status.MISSED: "bold red",
+    Status.NO_DATA: "dim",
+}
+BAR_CELLS = 8
+_EIGHTHS = " ▏▎▍▌▋▊▉"
+
+
+def run_status(path: Path, today: dt.date, output_format: str, out: TextIO) -> int:
+    """Show the status of the plan at `path` ("-" for stdin); 1 if it has file-level errors."""
+    name = str(path)
+    raw = read_limited(sys.stdin.buffer, "<stdin>") if name == "-" else read_plan_bytes(path)
+    checked = check_bytes(raw, name, today=today, settings=Settings(select=()))
+    if checked.plan is None:
+        source = raw.decode("utf-8-sig", errors="replace")
+        REPORTERS[output_format](Report([name], checked.findings, {name: source}), out)
+        sys.stderr.write(f"movekit status needs a plan without file-level errors: fix {name}\n")
+        return 1
+    dashboard = build_dashboard(checked.plan, today)
+    if output_format == "json":
+        json.dump(dashboard.to_json(), out, indent=2, ensure_ascii=False)
+        out.write("\n")
+    else:
+        write_text(dashboard, console(out))
+    return 0
+
+
+def write_text(dashboard: Dashboard, screen: Console) -> None:
+    """The dashboard for people: measures, phases, then the asks to rework."""
+    screen.print(
+        Text.assemble((visible(dashboard.campaign), "bold"), f": status on {dashboard.today}")
+    )
+    screen.print()
+    if dashboard.measures:
+        screen.print(measures_table(dashboard))
+        screen.print(measures_summary(dashboard))
+    else:
+        screen.print("No measures yet: add them under outcomes[].measures.")
+    screen.print()
+    for line in phase_lines(dashboard):
+        screen.print(line)
+    screen.print()
+    for line in rework_lines(dashboard):
+        screen.print(line)
+
+
+def measures_table(dashboard: Dashboard) -> Table:
+    table = _table()
+    table.add_column("Measure", overflow="fold")
+    for heading in ("Baseline", "Target"):
+        table.add_column(heading, justify="right")
+    table.add_column("Due")
+    for heading in ("Latest", "Expected"):
+        table.add_column(heading, justify="right")
+    table.add_column("Status")
+    table.add_column("Progress", no_wrap=True)
+    for row in dashboard.measures:
+        table.add_row(*_measure_cells(row))
+    return table
+
+
+def _table() -> Table:
+    """A plain table: a rule under the headings, columns two spaces apart, no borders."""
+    return Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, collapse_padding=True)
+
+
+def _plain(text: str) -> Text:
+    """Plan text as a table cell: never read as rich markup, never terminal escapes."""
+    return Text(visible(text))
+
+
+def _measure_cells(row: MeasureRow) -> tuple[str | Text, ...]:
+    measure = row.measure
+    latest = "" if row.latest is None else format_number(row.latest.value)
+    return (
+        _plain(measure.id),
+        _number(measure.baseline),
+        _number(measure.target),
+        "" if measure.due is None else measure.due.isoformat(),
+        latest,
+        _number(row.expected),
+        Text(row.status.value, STYLES[row.status]),
+        progress_bar(row.share),
+    )
+
+
+def _number(value: float | None) -> str:
+    return "" if value is None else format_number(value)
+
+
+def progress_bar(share: float | None) -> Text:
+    """`████▌░░░░░  45%`: the latest result's way from baseline to target."""
+    if share is None:
+        return Text("")
+    clamped = min(max(share, 0.0), 1.0)
+    eighths = round(clamped * BAR_CELLS * 8)
+    full, part = divmod(eighths, 8)
+    bar = "█" * full + (_EIGHTHS[part] if part else "")
+    empty = "░" * (BAR_CELLS - len(bar))
+    return Text.assemble((bar, "cyan"), (empty, "dim"), f" {round(share * 100):>3}%")
+
+
+def measures_summary(dashboard: Dashboard) -> Text:
+    """`16 measures: 12 on track, 2 met, 1 behind, 1 missed, 0 with no data.`"""
+    counts = dashboard.counts()
+    total = len(dashboard.measures)
+    text = Text(f"{total} measure{'' if total == 1 else 's'}: ")
+    labels = {Status.NO_DATA: "with no data"}
+    for index, status in enumerate(Status):
+        if index:
+            text.append(", ")
+        label = labels.get(status, status.value.replace("-", " "))
+        text.append(f"{counts[status]} {label}", STYLES[status] if counts[status] else "")
+    text.append(".")
+    return text
+
+
+def phase_lines(dashboard: Dashboard) -> list[Text | Table]:
+    """The phases table, then the current phase, the next review and overdue reviews."""
+    rows = dashboard.phases
+    if not rows:
+        return [Text("No phases yet: add phases with review dates to plan, review and adjust.")]
+    table = _table()
+    for heading in ("Phase", "Name", "Starts", "Ends", "Review", "State"):
+        table.add_column(heading, overflow="fold")
+    for row in rows:
+        phase = row.phase
+        dates = (_date(phase.starts), _date(phase.ends), _date(phase.review))
+        name = _plain(phase.name)
+        table.add_row(_plain(phase.id), name, *dates, _phase_state(row, dashboard.today))
+    return [table, *_phase_summary(rows, dashboard.today)]
+
+
+def _date(day: dt.date | None) -> str:
+    return "" if day is None else day.isoformat()
+
+
+def _phase_state(row: PhaseRow, today: dt.date) -> Text:
+    parts: list[tuple[str, str]] = []
+    if row.current:
+        parts.append(("current", "bold"))
+    if row.reviewed:
+        parts.append(("reviewed", "green"))
+    if row.review_overdue:
+        parts.append(("review overdue", "bold yellow"))
+    if row.next_review and row.phase.review is not None:
+        parts.append((f"review in {_days(row.phase.review, today)}", ""))
+    text = Text()
+    for index, (label, style) in enumerate(parts):
+        text.append(", " if index else "")
+        text.append(label, style)
+    return text
+
+
+def _days(day: dt.date, today: dt.date) -> str:
+    days = (day - today).days
+    return "today" if days == 0 else f"{days} day{'' if days == 1 else 's'}"
+
+
+def _phase_summary(rows: list[PhaseRow], today: dt.date) -> list[Text]:
+    current = [f"{row.phase.id} ({visible(row.phase.name)})" for row in rows if row.current]
+    upcoming = [row for row in rows if row.next_review]
+    overdue = [row.phase for row in rows if row.review_overdue]
+    lines = [Text.assemble(("Current phase: ", "bold"), ", ".join(current) or "none today")]
+    next_text = "none planned"
+    if upcoming and upcoming[0].phase.review is not None:
+        day = upcoming[0].phase.review
+        when = "today" if day == today else f"in {_days(day, today)}"
+        next_text = f"{day} for {upcoming[0].phase.id} ({when})"
+    lines.append(Text.assemble(("Next review: ", "bold"), next_text))
+    late = ", ".join(f"{phase.id} (due {phase.review})" for phase in overdue)
+    style = "bold yellow" if overdue else ""
+    lines.append(Text.assemble(("Reviews overdue: ", "bold"), (late or "none", style)))
+    return lines
+
+
+def rework_lines(dashboard: Dashboard) -> list[Text | Table]:
+    """The calls to action whose measures are behind or missed: the asks to rethink first."""
+    title = Text("Calls to action to rework (their measures are behind or missed)", "bold")
+    if not dashboard.ctas:
+        return [title, Text("None: no measured call to action is behind.")]
+    table = _table()
+    for heading in ("Journey", "Stage", "Ask", "Measure", "Status"):
+        table.add_column(heading, overflow="fold")
+    for cta in dashboard.ctas:
+        status = Text(cta.status.value, STYLES[cta.status])
+        cells = (_plain(cta.journey), _plain(cta.stage), _plain(cta.ask), _plain(cta.measure))
+        table.add_row(*cells, status)
+    return [title, table]

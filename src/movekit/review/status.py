@@ -1,0 +1,191 @@
+"""Where a campaign stands on a day: each measure against its line, the phases and reviews,
+and the calls to action whose measures are behind. The data behind `movekit status`.
+
+Measure statuses come from progress.measure_status, the function rules MK603 to MK605 use,
+and overdue reviews follow MK602, so the dashboard and `movekit check` always agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from movekit.model import Measure, Phase, Plan, Result
+from movekit.progress import Status, expected_value, latest_result, measure_status, progress_share
+
+REWORK = frozenset({Status.BEHIND, Status.MISSED})
+"""Statuses that make a measure's calls to action worth rethinking."""
+
+
+@dataclass(frozen=True)
+class MeasureRow:
+    """One measure on the day: its line, its latest result and its status."""
+
+    measure: Measure
+    latest: Result | None
+    expected: float | None
+    """What the straight line from baseline to target expects on the day."""
+    status: Status
+
+    @property
+    def share(self) -> float | None:
+        """How far the latest result has come from baseline to target (1 = there)."""
+        return None if self.latest is None else progress_share(self.measure, self.latest.value)
+
+
+@dataclass(frozen=True)
+class PhaseRow:
+    """One phase on the day."""
+
+    phase: Phase
+    current: bool
+    reviewed: bool
+    review_overdue: bool
+    next_review: bool
+
+
+@dataclass(frozen=True)
+class CtaRow:
+    """A call to action whose measure is behind or missed."""
+
+    journey: str
+    stage: str
+    ask: str
+    measure: str
+    status: Status
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    """Everything `movekit status` shows, for one plan on one day."""
+
+    campaign: str
+    today: dt.date
+    measures: list[MeasureRow]
+    phases: list[PhaseRow]
+    ctas: list[CtaRow]
+
+    def counts(self) -> dict[Status, int]:
+        """How many measures have each status, every status included."""
+        found = [row.status for row in self.measures]
+        return {status: found.count(status) for status in Status}
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON of `movekit status --format json` (documented in docs/review-loop.md)."""
+        return {
+            "today": self.today.isoformat(),
+            "measures": [_measure_json(row) for row in self.measures],
+            "phases": [_phase_json(row) for row in self.phases],
+        }
+
+
+def build_dashboard(plan: Plan, today: dt.date) -> Dashboard:
+    """The dashboard of a valid plan on `today`."""
+    measures = measure_rows(plan, today)
+    return Dashboard(
+        campaign=plan.campaign.name,
+        today=today,
+        measures=measures,
+        phases=phase_rows(plan, today),
+        ctas=ctas_to_rework(plan, {row.measure.id: row.status for row in measures}),
+    )
+
+
+def measure_rows(plan: Plan, today: dt.date) -> list[MeasureRow]:
+    """Every measure in plan order, classified exactly as MK603 to MK605 classify it."""
+    results: dict[str, list[Result]] = defaultdict(list)
+    for result in plan.results:
+        results[result.measure].append(result)
+    starts = plan.campaign.starts
+    return [
+        MeasureRow(
+            measure=measure,
+            latest=latest_result(results[measure.id], today),
+            expected=expected_value(measure, starts, today),
+            status=measure_status(measure, results[measure.id], starts, today),
+        )
+        for outcome in plan.outcomes
+        for measure in outcome.measures
+    ]
+
+
+def phase_rows(plan: Plan, today: dt.date) -> list[PhaseRow]:
+    """Every phase: current by its dates, reviewed, overdue as MK602 says, or reviewed next."""
+    reviewed = {review.phase for review in plan.reviews}
+    upcoming = [
+        phase for phase in plan.phases if phase.review is not None and phase.review >= today
+    ]
+    upcoming = [phase for phase in upcoming if phase.id not in reviewed]
+    soonest = min(upcoming, key=lambda phase: phase.review or today, default=None)
+    return [
+        PhaseRow(
+            phase=phase,
+            current=is_current(phase, today),
+            reviewed=phase.id in reviewed,
+            review_overdue=is_review_overdue(phase, reviewed, today),
+            next_review=phase is soonest,
+        )
+        for phase in plan.phases
+    ]
+
+
+def is_current(phase: Phase, today: dt.date) -> bool:
+    """True when today falls within the phase's dates (a missing date leaves that end open;
+    a phase with no dates at all is never current)."""
+    if phase.starts is None and phase.ends is None:
+        return False
+    after_start = phase.starts is None or phase.starts <= today
+    before_end = phase.ends is None or today <= phase.ends
+    return after_start and before_end
+
+
+def is_review_overdue(phase: Phase, reviewed: set[str], today: dt.date) -> bool:
+    """MK602's test: the review date has passed and no review of the phase is recorded."""
+    return phase.review is not None and phase.review < today and phase.id not in reviewed
+
+
+def ctas_to_rework(plan: Plan, statuses: dict[str, Status]) -> list[CtaRow]:
+    """The calls to action, in plan order, whose measure is behind or has missed its target."""
+    rows = []
+    for journey in plan.journeys:
+        for number, stage in enumerate(journey.stages, start=1):
+            for cta in stage.ctas:
+                status = statuses.get(cta.measure or "")
+                if cta.measure is not None and status in REWORK:
+                    stage_name = stage.id or stage.name or f"stage {number}"
+                    rows.append(CtaRow(journey.id, stage_name, cta.ask, cta.measure, status))
+    return rows
+
+
+def _measure_json(row: MeasureRow) -> dict[str, Any]:
+    measure, latest = row.measure, row.latest
+    return {
+        "measure": measure.id,
+        "baseline": measure.baseline,
+        "target": measure.target,
+        "due": _iso(measure.due),
+        "latest": None if latest is None else {"date": _iso(latest.date), "value": latest.value},
+        "expected": row.expected,
+        "status": row.status.value,
+    }
+
+
+def _phase_json(row: PhaseRow) -> dict[str, Any]:
+    phase = row.phase
+    return {
+        "phase": phase.id,
+        "name": phase.name,
+        "starts": _iso(phase.starts),
+        "ends": _iso(phase.ends),
+        "review": _iso(phase.review),
+        "current": row.current,
+        "reviewed": row.reviewed,
+        "review_overdue": row.review_overdue,
+        "next_review": row.next_review,
+    }
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()
