@@ -73,13 +73,13 @@ def write_text(dashboard: Dashboard, screen: Console) -> None:
 
 def measures_table(dashboard: Dashboard) -> Table:
     table = _table()
-    table.add_column("Measure", overflow="fold")
+    table.add_column("Measure", overflow="fold", min_width=8)
     for heading in ("Baseline", "Target"):
-        table.add_column(heading, justify="right")
-    table.add_column("Due")
-    for heading in ("Latest", "Expected"):
-        table.add_column(heading, justify="right")
-    table.add_column("Status")
+        table.add_column(heading, justify="right", no_wrap=True)
+    table.add_column("Due", no_wrap=True, min_width=10)
+    for heading in ("Latest", "Expected"):  # numbers are never cut
+        table.add_column(heading, justify="right", no_wrap=True)
+    table.add_column("Status", no_wrap=True)
     table.add_column("Progress", no_wrap=True)
     for row in dashboard.measures:
         table.add_row(*_measure_cells(row))
