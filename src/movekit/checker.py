@@ -97,10 +97,10 @@ def _write_report(report: Report, request: CheckRequest, out: TextIO) -> None:
     # rich styles even a buffer when FORCE_COLOR is set (as some CI systems do); a report
     # file stays plain text. Plan text cannot hold escapes: the reporters neutralise them.
     _write_file(request.output, _STYLES.sub("", buffer.getvalue()))
-    from movekit.console import console
+    from movekit.report.lines import write_lines
     from movekit.report.text import summary
 
-    console(out).print(summary(report))
+    write_lines([summary(report)], out)
 
 
 def _write_file(path: Path, text: str) -> None:

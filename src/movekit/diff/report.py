@@ -13,7 +13,7 @@ from movekit import __version__
 from movekit.console import console
 from movekit.diff import SECTIONS, Change, FieldChange, PlanDiff
 from movekit.findings import Finding
-from movekit.report.text import STYLES, visible
+from movekit.report.lines import STYLES, visible
 
 TITLES = {
     "campaign": "Campaign",

@@ -8,26 +8,21 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from rich.text import Text
-
-from movekit.console import console
 from movekit.findings import Finding
 from movekit.report import Report
-from movekit.report.text import STYLES, summary, visible
+from movekit.report.lines import STYLES, Line, visible, write_lines
+from movekit.report.text import summary
 
 
 def write(report: Report, out: TextIO) -> None:
-    screen = console(out)
-    for finding in report.findings:
-        screen.print(line(finding))
-    screen.print(summary(report))
+    write_lines([*(line(finding) for finding in report.findings), summary(report)], out)
 
 
-def line(finding: Finding) -> Text:
+def line(finding: Finding) -> Line:
     """`plan.yaml:28:9: MK301 [error] Stage 'walk' ... has no call to action`."""
-    return Text.assemble(
-        visible(f"{finding.file}:{finding.line}:{finding.column}: "),
+    return [
+        (visible(f"{finding.file}:{finding.line}:{finding.column}: "), ""),
         (finding.code, STYLES[finding.severity]),
-        f" [{finding.severity.value}] ",
-        visible(finding.message),
-    )
+        (f" [{finding.severity.value}] ", ""),
+        (visible(finding.message), ""),
+    ]

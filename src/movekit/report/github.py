@@ -13,6 +13,7 @@ from typing import TextIO
 
 from movekit.findings import Finding, Severity
 from movekit.report import Report
+from movekit.report.lines import plain
 from movekit.report.locations import relative_posix
 from movekit.report.text import summary
 
@@ -25,7 +26,7 @@ def write(report: Report, out: TextIO) -> None:
     for finding in report.findings:
         out.write(annotation(finding, base) + "\n")
     # Plain text, not a command: the log shows the outcome even when nothing was found.
-    out.write(summary(report).plain + "\n")
+    out.write(plain(summary(report)) + "\n")
 
 
 def annotation(finding: Finding, base: Path) -> str:

@@ -24,7 +24,7 @@ from movekit.errors import FileAccessError, MovekitError, UsageError
 from movekit.files import write_atomic
 from movekit.findings import Finding
 from movekit.model import Plan, Result, Review
-from movekit.report.text import visible
+from movekit.report.lines import visible
 from movekit.review.append import Item, Value, append_items
 from movekit.review.inputs import MAX_SHOWN, new_result, new_review, read_results_csv
 from movekit.source import Document, decode, parse

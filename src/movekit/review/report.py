@@ -18,7 +18,7 @@ from movekit.console import console
 from movekit.engine import check_bytes, read_limited, read_plan_bytes
 from movekit.progress import Status, format_number
 from movekit.report import REPORTERS, Report
-from movekit.report.text import visible
+from movekit.report.lines import visible
 from movekit.review.status import Dashboard, MeasureRow, PhaseRow, build_dashboard
 
 FORMATS = ("text", "json")

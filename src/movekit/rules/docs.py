@@ -125,7 +125,7 @@ def rules_table() -> None:
     from rich.table import Table
 
     from movekit.console import console
-    from movekit.report.text import STYLES
+    from movekit.report.lines import STYLES
 
     table = Table(box=None, header_style="bold", pad_edge=False)
     for column in ("code", "name", "severity", "what it checks"):
