@@ -193,15 +193,19 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs of each command")
     parser.add_argument("--quick", action="store_true", help="10KB, one run (for CI)")
     parser.add_argument("--output", type=Path, help="also write the Markdown report here")
+    parser.add_argument(
+        "--only", choices=("startup", "scaling", "render"), help="run one group of comparisons"
+    )
     args = parser.parse_args(argv)
     sizes = ["10KB"] if args.quick else args.sizes.split(",")
     repeat = 1 if args.quick else args.repeat
     with tempfile.TemporaryDirectory() as scratch:
-        parts = [
-            startup(repeat),
-            scaling(sizes, repeat, Path(scratch)),
-            rendering(repeat, Path(scratch)),
-        ]
+        groups = {
+            "startup": lambda: startup(repeat),
+            "scaling": lambda: scaling(sizes, repeat, Path(scratch)),
+            "render": lambda: rendering(repeat, Path(scratch)),
+        }
+        parts = [run() for name, run in groups.items() if args.only in (None, name)]
     verdicts = [line for _, lines in parts for line in lines]
     report = "\n".join(text for text, _ in parts)
     report += (

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,6 +19,10 @@ settings.register_profile("long", max_examples=20_000, **_FUZZ)
 settings.load_profile("default")
 
 REPO = Path(__file__).resolve().parent.parent
+
+# Every movekit the tests start (in-process or as a subprocess) caches findings in a
+# folder of this test run, never in the user's ~/.cache.
+os.environ["MOVEKIT_CACHE_DIR"] = tempfile.mkdtemp(prefix="movekit-test-cache-")
 EXAMPLES = REPO / "examples"
 EXAMPLE_TODAY = "2027-03-15"
 

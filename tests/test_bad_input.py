@@ -19,9 +19,9 @@ from typing import Any
 
 import pytest
 
-import movekit.engine
-from movekit.engine import read_plan_bytes
+import movekit.files
 from movekit.errors import FileAccessError
+from movekit.files import read_plan_bytes
 from movekit.source import parse
 from tests.conftest import SMALL_PLAN
 
@@ -183,7 +183,7 @@ def test_broken_symlink(tmp_path: Path) -> None:
 def test_file_larger_than_max_bytes_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(movekit.engine, "MAX_BYTES", 1024)
+    monkeypatch.setattr(movekit.files, "MAX_BYTES", 1024)
     small = write(tmp_path / "small.yaml", "movekit: 1\n" + "#" * 1000 + "\n")
     assert read_plan_bytes(small) == small.read_bytes()
     big = write(tmp_path / "big.yaml", "movekit: 1\n" + "#" * 2000 + "\n")

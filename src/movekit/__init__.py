@@ -39,7 +39,8 @@ def check_plan(
 ) -> list[Finding]:
     """Every finding for the plan at `path`, with the settings of its nearest config file."""
     from movekit.config import load_settings
-    from movekit.engine import check_bytes, read_plan_bytes
+    from movekit.engine import check_bytes
+    from movekit.files import read_plan_bytes
     from movekit.rules import BY_CODE
 
     plan_path = Path(path)
@@ -52,7 +53,8 @@ def check_plan(
 def load_plan(path: str | Path) -> Plan:
     """The validated plan at `path`; raises PlanError when the file has file-level errors."""
     from movekit.config import Settings
-    from movekit.engine import check_bytes, read_plan_bytes
+    from movekit.engine import check_bytes
+    from movekit.files import read_plan_bytes
 
     raw = read_plan_bytes(Path(path))
     checked = check_bytes(raw, str(path), today=dt.date.today(), settings=Settings(select=()))

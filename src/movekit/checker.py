@@ -11,14 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from movekit.codes import CODES
 from movekit.config import Settings, load_settings
 from movekit.discover import discover, looks_like_plan
-from movekit.engine import check_bytes, read_limited, read_plan_bytes
 from movekit.errors import FileAccessError, UsageError
-from movekit.files import write_atomic
+from movekit.files import read_limited, read_plan_bytes, write_atomic
 from movekit.findings import Finding, Severity
 from movekit.report import REPORTERS, Report
-from movekit.rules import BY_CODE
 
 _STYLES = re.compile(r"\x1b\[[0-9;]*m")
 """The terminal escapes rich writes for colour and bold."""
@@ -38,6 +37,8 @@ class CheckRequest:
     """Write the report here, and only the summary line to the terminal."""
     plans_only: bool = False
     """Skip named files that are not plans instead of reporting them (for pre-commit)."""
+    cache: bool = True
+    """Reuse the findings of plans that have not changed (see cache.py)."""
 
 
 def choose_format(requested: str | None, environ: Mapping[str, str]) -> str:
@@ -63,13 +64,29 @@ def run_check(request: CheckRequest, out: TextIO) -> int:
         settings = _settings_for(plan, request, settings_by_folder)
         is_stdin = str(plan) == "-"
         raw = read_limited(sys.stdin.buffer, "<stdin>") if is_stdin else read_plan_bytes(plan)
-        checked = check_bytes(raw, str(plan), today=request.today, settings=settings)
-        findings.extend(checked.findings)
-        if checked.findings:
+        found = _findings(raw, str(plan), request, settings)
+        findings.extend(found)
+        if found:
             sources[str(plan)] = raw.decode("utf-8-sig", errors="replace")
     report = Report(files=[str(plan) for plan in plans], findings=findings, sources=sources)
     _write_report(report, request, out)
     return exit_code(findings, strict=request.strict)
+
+
+def _findings(raw: bytes, name: str, request: CheckRequest, settings: Settings) -> list[Finding]:
+    """The plan's findings, from the cache when it has not changed since the last check."""
+    from movekit import cache
+
+    entry = cache.key(raw, name, request.today, settings) if request.cache else None
+    remembered = cache.load(entry) if entry else None
+    if remembered is not None:
+        return remembered
+    from movekit.engine import check_bytes  # the YAML reader, Pydantic and the rules
+
+    found: list[Finding] = check_bytes(raw, name, today=request.today, settings=settings).findings
+    if entry:
+        cache.store(entry, found)
+    return found
 
 
 def _plans(request: CheckRequest) -> list[Path]:
@@ -114,6 +131,6 @@ def _write_file(path: Path, text: str) -> None:
 def _settings_for(plan: Path, request: CheckRequest, cache: dict[Path, Settings]) -> Settings:
     folder = Path.cwd() if str(plan) == "-" else plan.parent
     if folder not in cache:
-        base = load_settings(folder / "_", BY_CODE)
-        cache[folder] = base.with_flags(request.select, request.ignore, BY_CODE)
+        base = load_settings(folder / "_", CODES)
+        cache[folder] = base.with_flags(request.select, request.ignore, CODES)
     return cache[folder]

@@ -7,11 +7,8 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
-from typing import BinaryIO
 
 from movekit.config import Settings
-from movekit.errors import FileAccessError
 from movekit.findings import Finding, Problem, Severity, format_path
 from movekit.model import Plan
 from movekit.rules import BY_CODE, RULES
@@ -19,9 +16,6 @@ from movekit.rules.base import Context
 from movekit.source import Document, decode, locate, parse
 from movekit.suppress import find_suppressions
 from movekit.validate import validate
-
-MAX_BYTES = 64 * 1024 * 1024
-"""Larger files are refused: no campaign plan is this big, and parsing would take minutes."""
 
 
 @dataclass
@@ -31,33 +25,6 @@ class Checked:
     file: str
     findings: list[Finding]
     plan: Plan | None
-
-
-def read_plan_bytes(path: Path) -> bytes:
-    """A plan file's bytes, or a FileAccessError that says what is wrong."""
-    try:
-        if path.is_dir():
-            raise FileAccessError(f"{path}: is a folder, not a plan file")
-        if not path.is_file():
-            missing = not path.exists()
-            reason = "no such file" if missing else "not a regular file (a device or pipe?)"
-            raise FileAccessError(f"{path}: {reason}")
-        with path.open("rb") as handle:
-            return read_limited(handle, str(path))
-    except FileNotFoundError as error:
-        raise FileAccessError(f"{path}: no such file") from error
-    except PermissionError as error:
-        raise FileAccessError(f"{path}: permission denied (cannot read the file)") from error
-    except OSError as error:
-        raise FileAccessError(f"{path}: cannot read: {error.strerror or error}") from error
-
-
-def read_limited(handle: BinaryIO, name: str) -> bytes:
-    """Read at most MAX_BYTES, refusing anything larger (even a file still growing)."""
-    raw = handle.read(MAX_BYTES + 1)
-    if len(raw) > MAX_BYTES:
-        raise FileAccessError(f"{name}: larger than {MAX_BYTES:,} bytes, the limit for a plan")
-    return raw
 
 
 @contextmanager

@@ -102,8 +102,16 @@ def check(
             ),
         ),
     ] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Check every plan afresh instead of reusing findings of unchanged plans.",
+        ),
+    ] = False,
 ) -> None:
     """Check plans for errors and the gaps the method warns about."""
+    from movekit import cache
     from movekit.checker import CheckRequest, choose_format, run_check
 
     output_format = choose_format(output_format, os.environ)
@@ -121,5 +129,6 @@ def check(
         output_format=output_format,
         output=output,
         plans_only=plans_only,
+        cache=cache.enabled() and not no_cache,
     )
     raise typer.Exit(run_check(request, sys.stdout))

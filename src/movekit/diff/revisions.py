@@ -5,8 +5,8 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from movekit.engine import MAX_BYTES
 from movekit.errors import FileAccessError, UsageError
+from movekit.files import MAX_BYTES
 
 
 def read_at_revision(path: Path, revision: str) -> tuple[bytes, str]:

@@ -16,8 +16,9 @@ from typing import TextIO
 
 from movekit.config import Settings, load_settings
 from movekit.diff import Version, diff_plans
-from movekit.engine import check_bytes, read_limited, read_plan_bytes
+from movekit.engine import check_bytes
 from movekit.errors import UsageError
+from movekit.files import read_limited, read_plan_bytes
 from movekit.rules import BY_CODE
 from movekit.source import decode
 

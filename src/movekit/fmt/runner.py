@@ -18,8 +18,9 @@ from typing import TextIO
 
 from movekit.config import Settings
 from movekit.discover import discover, looks_like_plan
-from movekit.engine import check_bytes, read_limited, read_plan_bytes
+from movekit.engine import check_bytes
 from movekit.errors import MovekitError
+from movekit.files import read_limited, read_plan_bytes
 from movekit.fmt import FormatError, format_text
 from movekit.source import decode
 

@@ -75,7 +75,8 @@ def render(request: RenderRequest, busy: Busy = _quiet) -> Rendered:
 def _load(request: RenderRequest) -> tuple[Plan | None, list[Finding], str]:
     """The plan's model (None with file-level errors), its findings and its text."""
     from movekit.config import load_settings
-    from movekit.engine import check_bytes, read_plan_bytes
+    from movekit.engine import check_bytes
+    from movekit.files import read_plan_bytes
     from movekit.rules import BY_CODE
 
     raw = read_plan_bytes(request.plan)

@@ -17,8 +17,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from movekit.engine import read_limited, read_plan_bytes
 from movekit.errors import UsageError
+from movekit.files import read_limited, read_plan_bytes
 from movekit.model import LARGEST_NUMBER, Plan, Result, Review
 
 COLUMNS = ("measure", "date", "value")

@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from movekit.config import Settings
-from movekit.engine import check_bytes, check_document, read_plan_bytes
+from movekit.engine import check_bytes, check_document
 from movekit.errors import FileAccessError, MovekitError, UsageError
-from movekit.files import write_atomic
+from movekit.files import read_plan_bytes, write_atomic
 from movekit.findings import Finding
 from movekit.model import Plan, Result, Review
 from movekit.report.lines import visible

@@ -15,7 +15,8 @@ from rich.text import Text
 
 from movekit.config import Settings
 from movekit.console import console
-from movekit.engine import check_bytes, read_limited, read_plan_bytes
+from movekit.engine import check_bytes
+from movekit.files import read_limited, read_plan_bytes
 from movekit.progress import Status, format_number
 from movekit.report import REPORTERS, Report
 from movekit.report.lines import visible
