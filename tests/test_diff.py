@@ -177,7 +177,7 @@ def test_items_without_ids_are_matched_by_name_or_ask() -> None:
 def test_a_version_with_file_level_errors_compares_findings_only(pair: Path) -> None:
     (pair / "new.yaml").write_text(OLD.replace("    motivations:", "    motivation:", 1))
     result = run_cli("diff", "old.yaml", "new.yaml", "--today", EXAMPLE_TODAY, cwd=pair)
-    assert result.returncode == 0
+    assert result.returncode == 1
     assert "new.yaml has file-level errors, so only the findings are compared" in result.stdout
     assert "+ MK003 [error] Unknown key 'motivation'" in result.stdout
     document = json.loads(run_cli("diff", "old.yaml", "new.yaml", "-f", "json", cwd=pair).stdout)

@@ -37,7 +37,11 @@ class DiffRequest:
 
 
 def run_diff(request: DiffRequest, out: TextIO) -> int:
-    """Compare two versions of a plan and write the report; 0 whenever it could."""
+    """Compare two versions of a plan and write the report.
+
+    0 when both were compared; 1 when either has file-level errors (the report still
+    compares their findings), like every command that reads a plan it cannot use.
+    """
     from movekit.diff.report import DIFF_FORMATS
 
     old, new, settings = _sources(request)
@@ -45,7 +49,7 @@ def run_diff(request: DiffRequest, out: TextIO) -> int:
         _version(old, settings, request.today), _version(new, settings, request.today)
     )
     DIFF_FORMATS[request.output_format](diff, out)
-    return 0
+    return 0 if diff.compared else 1
 
 
 @dataclass(frozen=True)
