@@ -59,3 +59,19 @@ def test_every_command_refuses_hostile_plans_cleanly(
         assert "plan.yaml" in output, (case.name, output)
         assert plan.read_bytes() == original, case.name  # nothing was written back
         assert not list(tmp_path.glob(".*.tmp")), case.name
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+@pytest.mark.parametrize("kind", ["missing", "folder", "broken symlink"])
+def test_every_command_explains_a_path_it_cannot_read(
+    command: str, kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = tmp_path / "plan.yaml"
+    if kind == "folder":
+        plan.mkdir()
+    elif kind == "broken symlink":
+        plan.symlink_to(tmp_path / "gone.yaml")
+    args = [arg.format(plan=plan, out=tmp_path) for arg in COMMANDS[command]]
+    code, output = run_main(args, capsys)
+    assert code == 2, (code, output)
+    assert "plan.yaml" in output and "Traceback" not in output
