@@ -329,3 +329,18 @@ def test_the_configs_in_docs_ci_md_are_valid_for_pre_commit(tmp_path: Path) -> N
         path.write_text(block)
         [repo] = load_config(str(path))["repos"]
         assert {hook["id"] for hook in repo["hooks"]} <= published
+
+
+# The config that `movekit init` writes (language: system, so no package index)
+
+
+def test_the_config_init_writes_checks_only_the_plans(tmp_path: Path) -> None:
+    from movekit.scaffold import InitRequest, folder_files
+
+    files = folder_files(InitRequest(tmp_path, git=False))
+    files["notes/other.yaml"] = "name: not a plan\nbroken: [\n"
+    project = git_repo(tmp_path / "campaign", files)
+    result = pre_commit("run", "--all-files", cwd=project, home=tmp_path / "home")
+    assert result.returncode == 1  # the starter plan's errors are the to-do list
+    assert "plan.yaml" in result.stdout and "MK301" in result.stdout
+    assert "other.yaml" not in result.stdout  # YAML that is not a plan is skipped
