@@ -195,11 +195,13 @@ def test_json_has_exactly_the_documented_fields() -> None:
         "baseline": 0,
         "target": 100,
         "due": "2027-01-11",
-        "latest": {"date": "2027-01-04", "value": 35.5},
+        "latest": 35.5,
+        "latest_date": "2027-01-04",
         "expected": 50.0,
         "status": "behind",
     }
     assert document["measures"][2]["latest"] is None
+    assert document["measures"][2]["latest_date"] is None
     assert document["measures"][2]["expected"] is None
     assert document["phases"][0] == {
         "phase": "one",

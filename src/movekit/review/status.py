@@ -166,7 +166,8 @@ def _measure_json(row: MeasureRow) -> dict[str, Any]:
         "baseline": measure.baseline,
         "target": measure.target,
         "due": _iso(measure.due),
-        "latest": None if latest is None else {"date": _iso(latest.date), "value": latest.value},
+        "latest": None if latest is None else latest.value,
+        "latest_date": None if latest is None else _iso(latest.date),
         "expected": row.expected,
         "status": row.status.value,
     }
