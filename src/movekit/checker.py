@@ -38,7 +38,8 @@ class CheckRequest:
     plans_only: bool = False
     """Skip named files that are not plans instead of reporting them (for pre-commit)."""
     cache: bool = True
-    """Reuse the findings of plans that have not changed (see cache.py)."""
+    """Reuse the findings of plans that have not changed (see cache.py), unless
+    MOVEKIT_NO_CACHE turns the cache off."""
 
 
 def choose_format(requested: str | None, environ: Mapping[str, str]) -> str:
@@ -77,7 +78,8 @@ def _findings(raw: bytes, name: str, request: CheckRequest, settings: Settings) 
     """The plan's findings, from the cache when it has not changed since the last check."""
     from movekit import cache
 
-    entry = cache.key(raw, name, request.today, settings) if request.cache else None
+    use = request.cache and cache.enabled()
+    entry = cache.key(raw, name, request.today, settings) if use else None
     remembered = cache.load(entry) if entry else None
     if remembered is not None:
         return remembered

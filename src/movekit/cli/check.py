@@ -111,7 +111,6 @@ def check(
     ] = False,
 ) -> None:
     """Check plans for errors and the gaps the method warns about."""
-    from movekit import cache
     from movekit.checker import CheckRequest, choose_format, run_check
 
     output_format = choose_format(output_format, os.environ)
@@ -129,6 +128,6 @@ def check(
         output_format=output_format,
         output=output,
         plans_only=plans_only,
-        cache=cache.enabled() and not no_cache,
+        cache=not no_cache,
     )
     raise typer.Exit(run_check(request, sys.stdout))

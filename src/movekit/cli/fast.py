@@ -67,7 +67,6 @@ def run_check_fast(args: list[str]) -> int | None:
     options = parse_check(args)
     if options is None:
         return None
-    from movekit import cache
     from movekit.checker import CheckRequest, choose_format, run_check
     from movekit.report import REPORTERS
 
@@ -85,7 +84,7 @@ def run_check_fast(args: list[str]) -> int | None:
         output_format=output_format,
         output=Path(output) if output is not None else None,
         plans_only=bool(options.get("plans_only")),
-        cache=cache.enabled() and not options.get("no_cache"),
+        cache=not options.get("no_cache"),
     )
     return run_check(request, sys.stdout)
 
