@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from movekit.progress import format_number
+
 MONTHS = (
     "January",
     "February",
@@ -23,12 +25,7 @@ MONTHS = (
 
 def number(value: float | None) -> str:
     """`8000` -> `8,000`, `47.5` -> `47.5`, `47.0` -> `47`; nothing for None."""
-    if value is None:
-        return ""
-    if isinstance(value, int) or value.is_integer():
-        return f"{int(value):,}"
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
+    return "" if value is None else format_number(value)
 
 
 def long_date(value: dt.date | None) -> str:

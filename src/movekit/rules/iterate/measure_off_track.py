@@ -5,14 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from movekit.findings import Problem, Severity
-from movekit.progress import Status, expected_value, latest_result, measure_status
+from movekit.progress import Status, expected_value, format_number, latest_result, measure_status
 from movekit.rules.base import Context, Rule
-
-
-def _number(value: float) -> str:
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
 def check(ctx: Context) -> Iterator[Problem]:
@@ -29,11 +23,12 @@ def check(ctx: Context) -> Iterator[Problem]:
             continue
         if measure.target is None:
             continue
+        line = f"{format_number(measure.baseline)} to {format_number(measure.target)}"
         yield Problem(
             "MK603",
-            f"Measure '{measure.id}' is off track: {_number(latest.value)} on {latest.date}, "
-            f"short of the {_number(expected)} expected by {ctx.today} on the line from "
-            f"{_number(measure.baseline)} to {_number(measure.target)} by {measure.due}",
+            f"Measure '{measure.id}' is off track: {format_number(latest.value)} on {latest.date}, "
+            f"short of the {format_number(expected)} expected by {ctx.today} on the line from "
+            f"{line} by {measure.due}",
             ref.path,
             hint="Find out what is holding this measure back and adjust the next phase",
         )

@@ -5,14 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from movekit.findings import Problem, Severity
-from movekit.progress import Status, latest_result, measure_status
+from movekit.progress import Status, format_number, latest_result, measure_status
 from movekit.rules.base import Context, Rule
-
-
-def _number(value: float) -> str:
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
 def check(ctx: Context) -> Iterator[Problem]:
@@ -27,8 +21,8 @@ def check(ctx: Context) -> Iterator[Problem]:
             continue
         yield Problem(
             "MK605",
-            f"Measure '{measure.id}' missed its target of {_number(measure.target)} due on "
-            f"{measure.due}: the latest result is {_number(latest.value)} on {latest.date}",
+            f"Measure '{measure.id}' missed its target of {format_number(measure.target)} due on "
+            f"{measure.due}: the latest result is {format_number(latest.value)} on {latest.date}",
             ref.path,
             hint="Record a review of what happened, then set a new target and due date "
             "or record the result that met it",
