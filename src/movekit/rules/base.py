@@ -120,6 +120,11 @@ class Context:
         return {channel for ref in self.stages for channel in ref.stage.channels}
 
 
+def stage_label(stage: Stage, index: int) -> str:
+    """How messages name a stage: its id, else its name on one line, else `#n` (1-based)."""
+    return stage.id or " ".join((stage.name or "").split()) or f"#{index + 1}"
+
+
 def modes(stage: Stage) -> set[str]:
     """The modes of a stage's calls to action."""
     return {cta.mode for cta in stage.ctas}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from movekit.findings import Problem, Severity
-from movekit.rules.base import Context, Rule
+from movekit.rules.base import Context, Rule, stage_label
 
 
 def check(ctx: Context) -> Iterator[Problem]:
@@ -14,7 +14,7 @@ def check(ctx: Context) -> Iterator[Problem]:
         audience = ref.journey.audience
         if audience not in reachable:
             continue
-        label = ref.stage.id or ref.stage.name or f"#{ref.index + 1}"
+        label = stage_label(ref.stage, ref.index)
         seen: set[str] = set()
         for k, channel in enumerate(ref.stage.channels):
             if channel in reachable[audience] or channel in seen:

@@ -5,15 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from movekit.findings import Problem, Severity
-from movekit.rules.base import Context, Rule
+from movekit.rules.base import Context, Rule, stage_label
 
 
 def check(ctx: Context) -> Iterator[Problem]:
     for ref in ctx.stages:
         for k, cta in enumerate(ref.stage.ctas):
             if cta.measure is None:
-                name = " ".join((ref.stage.name or "").split())
-                stage = ref.stage.id or name or f"#{ref.index + 1}"
+                stage = stage_label(ref.stage, ref.index)
                 label = " ".join((cta.id or cta.ask).split())
                 yield Problem(
                     "MK307",

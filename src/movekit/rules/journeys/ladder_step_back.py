@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from movekit.findings import Problem, Severity
 from movekit.model import LEVELS
-from movekit.rules.base import Context, Rule
+from movekit.rules.base import Context, Rule, stage_label
 
 _RANK = {level: rank for rank, level in enumerate(LEVELS)}
 
@@ -16,7 +16,7 @@ def check(ctx: Context) -> Iterator[Problem]:
         for j in range(1, len(journey.stages)):
             previous, stage = journey.stages[j - 1], journey.stages[j]
             if _RANK[stage.level] < _RANK[previous.level]:
-                label = stage.id or " ".join((stage.name or "").split()) or f"#{j + 1}"
+                label = stage_label(stage, j)
                 yield Problem(
                     "MK304",
                     f"Stage '{label}' in journey '{journey.id}' steps back from "

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from movekit.findings import Problem, Severity
-from movekit.rules.base import Context, Rule
+from movekit.rules.base import Context, Rule, stage_label
 
 
 def check(ctx: Context) -> Iterator[Problem]:
     for ref in ctx.stages:
         if not any(item.strip() for item in ref.stage.content):
-            label = ref.stage.id or " ".join((ref.stage.name or "").split()) or f"#{ref.index + 1}"
+            label = stage_label(ref.stage, ref.index)
             yield Problem(
                 "MK302",
                 f"Stage '{label}' in journey '{ref.journey.id}' names no content type",

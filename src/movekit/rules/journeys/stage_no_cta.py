@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from movekit.findings import Problem, Severity
-from movekit.rules.base import Context, Rule
+from movekit.rules.base import Context, Rule, stage_label
 
 
 def check(ctx: Context) -> Iterator[Problem]:
     for ref in ctx.stages:
         if not ref.stage.ctas:
-            label = ref.stage.id or ref.stage.name or f"#{ref.index + 1}"
+            label = stage_label(ref.stage, ref.index)
             yield Problem(
                 "MK301",
                 f"Stage '{label}' in journey '{ref.journey.id}' has no call to action",
