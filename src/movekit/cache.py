@@ -16,7 +16,7 @@ import json
 import os
 from pathlib import Path
 
-from movekit import __version__
+from movekit.version import __version__
 from movekit.config import Settings
 from movekit.findings import Finding, Severity
 

@@ -25,6 +25,8 @@ class Checked:
     file: str
     findings: list[Finding]
     plan: Plan | None
+    text: str = ""
+    """The file's text (undecodable bytes replaced), for showing source lines."""
 
 
 @contextmanager
@@ -44,7 +46,8 @@ def check_bytes(raw: bytes, file: str, *, today: dt.date, settings: Settings) ->
     """Check a plan given as bytes (decoding problems become MK001)."""
     text, problem = decode(raw)
     if problem is not None:
-        return Checked(file, [_finding(problem, Document(text=""), file, settings)], None)
+        shown = raw.decode("utf-8-sig", errors="replace")
+        return Checked(file, [_finding(problem, Document(text=""), file, settings)], None, shown)
     with _without_cyclic_gc():
         return check_document(parse(text), file, today=today, settings=settings)
 
@@ -71,7 +74,7 @@ def check_document(document: Document, file: str, *, today: dt.date, settings: S
         assert plan is not None  # validate() explains every plan it cannot build
         findings = _lint(plan, document, file, today, settings)
     findings.sort(key=lambda finding: finding.sort_key)
-    return Checked(file, findings, plan)
+    return Checked(file, findings, plan, document.text)
 
 
 def _lint(

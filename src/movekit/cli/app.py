@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from movekit import __version__
+from movekit.version import __version__
 from movekit.cli import check as check_command
 from movekit.cli import diff as diff_command
 from movekit.cli import fmt as fmt_command

@@ -9,7 +9,7 @@ from typing import Any, TextIO
 
 from rich.text import Text
 
-from movekit import __version__
+from movekit.version import __version__
 from movekit.console import console
 from movekit.diff import SECTIONS, Change, FieldChange, PlanDiff
 from movekit.findings import Finding

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from movekit import PlanError
+from movekit.errors import PlanError
 from movekit.findings import Finding
 
 if TYPE_CHECKING:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from movekit import __version__
+from movekit.version import __version__
 from movekit.findings import count_by_severity
 from movekit.report import Report
 

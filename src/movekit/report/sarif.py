@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import quote
 
-from movekit import __version__
+from movekit.version import __version__
 from movekit.findings import Finding, Severity
 from movekit.report import Report
 from movekit.report.locations import relative_posix
