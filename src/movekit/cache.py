@@ -16,9 +16,9 @@ import json
 import os
 from pathlib import Path
 
-from movekit.version import __version__
 from movekit.config import Settings
 from movekit.findings import Finding, Severity
+from movekit.version import __version__
 
 FORMAT = 1
 """Bumped when the shape of an entry changes."""

@@ -6,7 +6,7 @@ import datetime as dt
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from movekit.config import Settings
 from movekit.findings import Finding, Problem, Severity, format_path
@@ -82,7 +82,7 @@ def _lint(
 ) -> list[Finding]:
     context = Context(plan, today)
     findings = [
-        _finding(problem, document, file, settings)
+        _finding(replace(problem, code=rule.code), document, file, settings)
         for rule in RULES
         if rule.check is not None and settings.enabled(rule.code)
         for problem in rule.check(context)
@@ -112,11 +112,11 @@ def _apply_suppressions(
             for code in suppression.unused:
                 message = f"Unused suppression: no {code} finding on line {suppression.target_line}"
                 problem = Problem(
-                    "MK008",
                     message,
                     hint="Remove the comment (or this code from it)",
                     line=suppression.line,
                     column=suppression.column,
+                    code="MK008",
                 )
                 kept.append(_finding(problem, document, file, settings))
     return kept

@@ -31,19 +31,21 @@ def format_path(path: Path) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """A problem before it has a file and a severity: what rules and validators yield.
+    """A problem before it has a file, a rule and a severity: what rules and readers yield.
 
     `path` names the offending key or item from the document root; when `line` is
     given (syntax errors, duplicate keys) it is used instead of looking the path up.
+    Rules leave `code` empty: the engine stamps the code of the rule that yielded the
+    problem. The reader and validator, which report several file-level codes, set it.
     """
 
-    code: str
     message: str
     path: Path = ()
     hint: str = ""
     line: int | None = None
     column: int | None = None
     at_value: bool = False
+    code: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,7 +57,9 @@ class _Checker:
                 first, _ = locate(self.root, collection.ids[value])
                 message = f"Duplicate {kind} id '{value}' (first used at line {first.line})"
                 hint = f"Give each {kind} its own id"
-                self.problems.append(Problem("MK004", message, id_path, hint=hint, at_value=True))
+                self.problems.append(
+                    Problem(message, id_path, hint=hint, at_value=True, code="MK004")
+                )
             else:
                 collection.ids[value] = id_path
         return collection
@@ -74,7 +76,9 @@ class _Checker:
             hint = f"Use an id declared under {target.kind}s (known: {known})"
             if target.kind == "stage":
                 hint = f"Use the id of a stage in that journey (known: {known})"
-            self.problems.append(Problem("MK005", message, (*path, *suffix), hint, at_value=True))
+            self.problems.append(
+                Problem(message, (*path, *suffix), hint, at_value=True, code="MK005")
+            )
 
 
 def check_references(data: Any, root: Pos) -> list[Problem]:

@@ -132,7 +132,7 @@ def decode(raw: bytes) -> tuple[str, Problem | None]:
         byte = body[error.start : error.start + 1].hex()
         message = f"The file is not UTF-8 text: byte 0x{byte} cannot be decoded"
         hint = "Save the file as UTF-8 (most editors offer this under 'Save with encoding')"
-        return "", Problem("MK001", message, hint=hint, line=line, column=column)
+        return "", Problem(message, hint=hint, line=line, column=column, code="MK001")
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|\x85|\u2028|\u2029")
@@ -159,7 +159,7 @@ def parse(text: str) -> Document:
     except _Refused as refusal:
         document.problems.append(refusal.problem)
     except yaml.YAMLError as error:
-        document.problems.append(Problem("MK001", f"Invalid YAML: {error}", line=1, column=1))
+        document.problems.append(Problem(f"Invalid YAML: {error}", line=1, column=1, code="MK001"))
     return document
 
 
@@ -217,7 +217,7 @@ class _Builder:
             pos = _pos_of(event)
             message = "The file holds more than one YAML document (a second '---')"
             hint = "Keep one plan per file: remove the second document or move it to its own file"
-            raise _Refused(Problem("MK001", message, hint=hint, line=pos.line, column=1))
+            raise _Refused(Problem(message, hint=hint, line=pos.line, column=1, code="MK001"))
 
     def scalar(self, event: yaml.ScalarEvent) -> None:
         pos = _pos_of(event)
@@ -256,7 +256,7 @@ class _Builder:
             message = f"'{value}' is not a valid {shown}"
         hint = "Remove the tag: plans hold plain text, numbers, dates, lists and mappings"
         self.document.problems.append(
-            Problem("MK002", message, hint=hint, line=pos.line, column=pos.column)
+            Problem(message, hint=hint, line=pos.line, column=pos.column, code="MK002")
         )
 
     def start_mapping(self, event: yaml.MappingStartEvent) -> None:
@@ -271,7 +271,7 @@ class _Builder:
             self._tag_problem(event.tag, pos)
         if len(self.stack) >= MAX_DEPTH:
             message = f"Values are nested more than {MAX_DEPTH} levels deep"
-            raise _Refused(Problem("MK001", message, line=pos.line, column=pos.column))
+            raise _Refused(Problem(message, line=pos.line, column=pos.column, code="MK001"))
         if keys:
             pos.keys, pos.values = {}, {}
         else:
@@ -296,7 +296,9 @@ class _Builder:
         if anchor not in self.anchors:
             message = f"The alias *{anchor} refers to no anchor &{anchor} before it"
             hint = f"Define &{anchor} on a value above this line, or remove the alias"
-            raise _Refused(Problem("MK001", message, hint=hint, line=at.line, column=at.column))
+            raise _Refused(
+                Problem(message, hint=hint, line=at.line, column=at.column, code="MK001")
+            )
         value, pos, size = self.anchors[anchor]
         top = self.stack[-1] if self.stack else None
         if top is not None and isinstance(top.value, dict) and top.key is None:
@@ -309,7 +311,9 @@ class _Builder:
         if self.expanded > MAX_ALIAS_EXPANSION:
             message = f"Aliases expand to more than {MAX_ALIAS_EXPANSION:,} values"
             hint = "This looks like a 'billion laughs' document; write the values out instead"
-            raise _Refused(Problem("MK001", message, hint=hint, line=at.line, column=at.column))
+            raise _Refused(
+                Problem(message, hint=hint, line=at.line, column=at.column, code="MK001")
+            )
         self._add(value, pos, size)
 
     def _set_key(self, frame: _Frame, key: str, pos: Pos, merge: bool = False) -> None:
@@ -319,7 +323,7 @@ class _Builder:
         message = "A key must be plain text, not a list or mapping"
         hint = "Write the key as a word, such as `name:`"
         self.document.problems.append(
-            Problem("MK002", message, hint=hint, line=pos.line, column=pos.column)
+            Problem(message, hint=hint, line=pos.line, column=pos.column, code="MK002")
         )
         self._set_key(frame, f"<complex key at line {pos.line}>", pos)
 
@@ -346,7 +350,7 @@ class _Builder:
             message = f"The key '{key}' appears twice in this mapping (first at line {first.line})"
             hint = "Keep one of them: YAML would silently drop the other"
             self.document.problems.append(
-                Problem("MK006", message, hint=hint, line=key_pos.line, column=key_pos.column)
+                Problem(message, hint=hint, line=key_pos.line, column=key_pos.column, code="MK006")
             )
             return
         frame.value[key] = value
@@ -359,7 +363,7 @@ class _Builder:
         if not sources or not all(isinstance(source, dict) for source, _ in sources):
             message = "A merge key (<<) needs a mapping or a list of mappings"
             self.document.problems.append(
-                Problem("MK002", message, line=pos.line, column=pos.column)
+                Problem(message, line=pos.line, column=pos.column, code="MK002")
             )
             return
         frame.merges.extend(sources)
@@ -404,7 +408,7 @@ def _syntax_problem(text: str, error: yaml.MarkedYAMLError) -> Problem:
     excerpt = _excerpt(text, line)
     message = f"Invalid YAML: {reason}" + (f" in `{excerpt}`" if excerpt else "")
     hint = "Check indentation, colons and quotes on this line and the one above"
-    return Problem("MK001", message, hint=hint, line=line + 1, column=column + 1)
+    return Problem(message, hint=hint, line=line + 1, column=column + 1, code="MK001")
 
 
 def _reader_problem(text: str, error: yaml.reader.ReaderError) -> Problem:
@@ -415,4 +419,4 @@ def _reader_problem(text: str, error: yaml.reader.ReaderError) -> Problem:
     code = ord(character) if isinstance(character, str) else int(character)
     message = f"The file contains the control character U+{code:04X}, which YAML does not allow"
     hint = "Delete the invisible character (it often comes from copying out of a PDF or chat)"
-    return Problem("MK001", message, hint=hint, line=line, column=column)
+    return Problem(message, hint=hint, line=line, column=column, code="MK001")

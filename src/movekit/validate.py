@@ -32,11 +32,11 @@ def validate(data: Any, root: Pos) -> tuple[Plan | None, list[Problem]]:
     """Validate loaded YAML: the model when it is valid, and every problem found."""
     if data is None:
         message = "The file is empty: a plan starts with `movekit: 1`"
-        return None, [Problem("MK007", message, hint="Run `movekit init` to start a plan")]
+        return None, [Problem(message, hint="Run `movekit init` to start a plan", code="MK007")]
     if not isinstance(data, dict):
         message = f"A plan is a mapping of keys (movekit, campaign, ...), not {_describe(data)}"
         hint = "Start the file with `movekit: 1` then `campaign:` and the other sections"
-        return None, [Problem("MK002", message, hint=hint)]
+        return None, [Problem(message, hint=hint, code="MK002")]
     version = _version_problem(data)
     if version is not None and "movekit" in data:
         return None, [version]
@@ -54,14 +54,14 @@ def _version_problem(data: dict[str, Any]) -> Problem | None:
     versions = ", ".join(str(version) for version in SUPPORTED_VERSIONS)
     if "movekit" not in data:
         message = "The plan does not say its format version (`movekit: 1` is missing)"
-        return Problem("MK007", message, hint="Add `movekit: 1` as the first line of the plan")
+        return Problem(message, hint="Add `movekit: 1` as the first line of the plan", code="MK007")
     version = data["movekit"]
     if type(version) is int and version in SUPPORTED_VERSIONS:
         return None
     shown = _yaml_repr(version)
     message = f"movekit cannot read plan format version {shown}: it reads version {versions}"
     hint = "Write `movekit: 1`, or upgrade movekit if the plan was written for a newer one"
-    return Problem("MK007", message, ("movekit",), hint=hint, at_value=True)
+    return Problem(message, ("movekit",), hint=hint, at_value=True, code="MK007")
 
 
 def _yaml_repr(value: Any) -> str:
@@ -98,7 +98,7 @@ def _unknown_key(loc: Path) -> Problem:
     else:
         keys = ", ".join(allowed)
         hint = f"Keys allowed here: {keys}. Prefix your own notes with `x-`"
-    return Problem("MK003", message, loc, hint=hint)
+    return Problem(message, loc, hint=hint, code="MK003")
 
 
 def _missing_key(loc: Path) -> Problem:
@@ -109,7 +109,7 @@ def _missing_key(loc: Path) -> Problem:
     if loc[:-1] == ():
         message = f"The plan is missing the required section '{key}'"
     hint = f"Add `{key}:`" + (f" ({description.rstrip('.')})" if description else "")
-    return Problem("MK002", message, loc[:-1], hint=hint)
+    return Problem(message, loc[:-1], hint=hint, code="MK002")
 
 
 def _bad_value(loc: Path, detail: Any) -> Problem:
@@ -135,7 +135,7 @@ def _bad_value(loc: Path, detail: Any) -> Problem:
     else:
         message = f"{where}: {detail['msg']}"
         hint = _CUSTOM_HINTS.get(kind, "")
-    return Problem("MK002", message, loc, hint=hint, at_value=True)
+    return Problem(message, loc, hint=hint, at_value=True, code="MK002")
 
 
 _CUSTOM_HINTS = {

@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 
-from movekit.version import __version__
 from movekit.cli import check as check_command
 from movekit.cli import diff as diff_command
 from movekit.cli import fmt as fmt_command
@@ -17,6 +16,7 @@ from movekit.cli import render as render_command
 from movekit.cli import rules as rules_command
 from movekit.cli import schema as schema_command
 from movekit.cli import status as status_command
+from movekit.version import __version__
 
 app = typer.Typer(
     name="movekit",

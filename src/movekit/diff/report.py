@@ -9,11 +9,11 @@ from typing import Any, TextIO
 
 from rich.text import Text
 
-from movekit.version import __version__
 from movekit.console import console
 from movekit.diff import SECTIONS, Change, FieldChange, PlanDiff
 from movekit.findings import Finding
 from movekit.report.lines import STYLES, visible
+from movekit.version import __version__
 
 TITLES = {
     "campaign": "Campaign",

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from movekit.version import __version__
 from movekit.findings import count_by_severity
 from movekit.report import Report
+from movekit.version import __version__
 
 
 def write(report: Report, out: TextIO) -> None:

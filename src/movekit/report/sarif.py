@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import quote
 
-from movekit.version import __version__
 from movekit.findings import Finding, Severity
 from movekit.report import Report
 from movekit.report.locations import relative_posix
 from movekit.rules import RULES
 from movekit.rules.base import Rule
 from movekit.rules.docs import GROUPS
+from movekit.version import __version__
 
 SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

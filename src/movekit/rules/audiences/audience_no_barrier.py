@@ -12,7 +12,6 @@ def check(ctx: Context) -> Iterator[Problem]:
     for i, audience in enumerate(ctx.plan.audiences):
         if not audience.barriers:
             yield Problem(
-                "MK203",
                 f"Audience '{audience.id}' lists no barriers",
                 ("audiences", i),
                 hint="Add a barriers: list saying what stops these people from acting",

@@ -12,7 +12,6 @@ def check(ctx: Context) -> Iterator[Problem]:
     for i, audience in enumerate(ctx.plan.audiences):
         if audience.id not in ctx.journeys_by_audience:
             yield Problem(
-                "MK202",
                 f"Audience '{audience.id}' has no journey",
                 ("audiences", i),
                 hint=f"Add a journey with audience: {audience.id}, "

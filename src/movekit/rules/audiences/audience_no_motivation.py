@@ -12,7 +12,6 @@ def check(ctx: Context) -> Iterator[Problem]:
     for i, audience in enumerate(ctx.plan.audiences):
         if not audience.motivations:
             yield Problem(
-                "MK201",
                 f"Audience '{audience.id}' lists no motivations",
                 ("audiences", i),
                 hint="Add a motivations: list saying what is likely to move these people to act",

@@ -20,7 +20,6 @@ def check(ctx: Context) -> Iterator[Problem]:
         else:
             problem = f"goes back from stage '{bridge.from_}' to the earlier stage '{bridge.to}'"
         yield Problem(
-            "MK403",
             f"Bridge '{label}' {problem} in journey '{bridge.journey}'",
             ("bridges", i, "to"),
             hint="Make to: a stage that comes after the from: stage, or swap from and to",

@@ -29,7 +29,6 @@ def check(ctx: Context) -> Iterator[Problem]:
         positions = ctx.stage_positions.get(journey.id, {})
         if not any(_connects(bridge, journey, positions) for bridge in bridges[journey.id]):
             yield Problem(
-                "MK402",
                 f"Journey '{journey.id}' has online and offline asks but no bridge "
                 "from an online stage to a later offline one",
                 ("journeys", i),

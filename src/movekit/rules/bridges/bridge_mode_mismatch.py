@@ -20,14 +20,12 @@ def check(ctx: Context) -> Iterator[Problem]:
         label = bridge.id or f"#{i + 1}"
         if "online" not in modes(journey.stages[start]):
             yield Problem(
-                "MK404",
                 f"Bridge '{label}' starts from stage '{bridge.from_}', which has no online ask",
                 ("bridges", i, "from"),
                 hint="Start the bridge at a stage with a mode: online ask, or add one there",
             )
         if "offline" not in modes(journey.stages[end]):
             yield Problem(
-                "MK404",
                 f"Bridge '{label}' leads to stage '{bridge.to}', which has no offline ask",
                 ("bridges", i, "to"),
                 hint="Lead the bridge to a stage with a mode: offline ask, or add one there",

@@ -12,7 +12,6 @@ def check(ctx: Context) -> Iterator[Problem]:
     for i, journey in enumerate(ctx.plan.journeys):
         if not any(cta.mode == "offline" for stage in journey.stages for cta in stage.ctas):
             yield Problem(
-                "MK401",
                 f"Journey '{journey.id}' has no offline call to action",
                 ("journeys", i),
                 hint="Add an ask with mode: offline, something people do on the ground",

@@ -19,7 +19,6 @@ def check(ctx: Context) -> Iterator[Problem]:
             if cta.mode == "offline":
                 label = " ".join((cta.id or cta.ask).split())
                 yield Problem(
-                    "MK405",
                     f"Journey '{journey.id}' opens with the offline ask '{label}' "
                     "before any online engagement",
                     ("journeys", i, "stages", 0, "ctas", k),

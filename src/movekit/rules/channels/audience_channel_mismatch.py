@@ -21,7 +21,6 @@ def check(ctx: Context) -> Iterator[Problem]:
                 continue
             seen.add(channel)
             yield Problem(
-                "MK703",
                 f"Stage '{label}' in journey '{ref.journey.id}' uses channel '{channel}' "
                 f"that audience '{audience}' does not list",
                 (*ref.path, "channels", k),

@@ -12,7 +12,6 @@ def check(ctx: Context) -> Iterator[Problem]:
     for i, channel in enumerate(ctx.plan.channels or []):
         if not (channel.owner or "").strip():
             yield Problem(
-                "MK701",
                 f"Channel '{channel.id}' has no owner",
                 ("channels", i),
                 hint="Add owner: naming the team or person who runs this channel",

@@ -13,7 +13,6 @@ def check(ctx: Context) -> Iterator[Problem]:
     for i, channel in enumerate(ctx.plan.channels or []):
         if channel.id not in used:
             yield Problem(
-                "MK704",
                 f"Channel '{channel.id}' is used by no stage",
                 ("channels", i),
                 hint="List it in the channels: of a stage that uses it, or remove it",

@@ -15,7 +15,6 @@ def check(ctx: Context) -> Iterator[Problem]:
     (only,) = used
     first = next(ref for ref in ctx.stages if ref.stage.channels)
     yield Problem(
-        "MK702",
         f"Every stage of the plan uses the one channel '{only}'",
         (*first.path, "channels"),
         hint="Reach people on a second channel, such as one on the ground",

@@ -11,7 +11,6 @@ from movekit.rules.base import Context, Rule
 def check(ctx: Context) -> Iterator[Problem]:
     if not ctx.plan.community:
         yield Problem(
-            "MK501",
             "The plan has no community mechanisms",
             ("community",),
             hint="Add a community: list with at least one way for supporters to take part",

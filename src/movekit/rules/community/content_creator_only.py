@@ -11,7 +11,6 @@ from movekit.rules.base import Context, Rule
 def check(ctx: Context) -> Iterator[Problem]:
     if not any(mechanism.kind == "create" for mechanism in ctx.plan.community):
         yield Problem(
-            "MK503",
             "No community mechanism lets the audience create something of their own",
             ("community",),
             hint="Add a community mechanism with kind: create",

@@ -12,7 +12,6 @@ def check(ctx: Context) -> Iterator[Problem]:
     for i, mechanism in enumerate(ctx.plan.community):
         if not any(tool.strip() for tool in mechanism.tools):
             yield Problem(
-                "MK502",
                 f"Community mechanism '{mechanism.id}' lists no tools",
                 ("community", i),
                 hint="Add a tools: list naming the kits, templates or guides you will offer",

@@ -14,7 +14,6 @@ def check(ctx: Context) -> Iterator[Problem]:
         reaches_ownership = any(stage.level == "ownership" for stage in journey.stages)
         if reaches_ownership and journey.audience not in served:
             yield Problem(
-                "MK504",
                 f"Journey '{journey.id}' reaches ownership but no community mechanism "
                 f"serves audience '{journey.audience}'",
                 ("journeys", i),

@@ -23,7 +23,6 @@ def check(ctx: Context) -> Iterator[Problem]:
         results = ctx.results_by_measure.get(ref.measure.id, [])
         if latest_result(results, ctx.today) is None:
             yield Problem(
-                "MK604",
                 f"Measure '{ref.measure.id}' has no results {running} days after the "
                 f"campaign started on {starts}",
                 ref.path,

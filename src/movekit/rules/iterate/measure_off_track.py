@@ -25,7 +25,6 @@ def check(ctx: Context) -> Iterator[Problem]:
             continue
         line = f"{format_number(measure.baseline)} to {format_number(measure.target)}"
         yield Problem(
-            "MK603",
             f"Measure '{measure.id}' is off track: {format_number(latest.value)} on {latest.date}, "
             f"short of the {format_number(expected)} expected by {ctx.today} on the line from "
             f"{line} by {measure.due}",

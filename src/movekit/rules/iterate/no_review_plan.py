@@ -14,7 +14,6 @@ def check(ctx: Context) -> Iterator[Problem]:
         return
     message = "No phase has a review date" if phases else "The plan has no phases to review"
     yield Problem(
-        "MK601",
         message,
         ("phases",),
         hint="Give each phase a review: date, when you will analyse what worked and adjust",

@@ -14,7 +14,6 @@ def check(ctx: Context) -> Iterator[Problem]:
             continue
         if phase.id not in ctx.reviewed_phases:
             yield Problem(
-                "MK602",
                 f"Phase '{phase.id}' was due for review on {phase.review} "
                 "and no review is recorded",
                 ("phases", i, "review"),

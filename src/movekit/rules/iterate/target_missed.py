@@ -20,7 +20,6 @@ def check(ctx: Context) -> Iterator[Problem]:
         if latest is None or measure.target is None:
             continue
         yield Problem(
-            "MK605",
             f"Measure '{measure.id}' missed its target of {format_number(measure.target)} due on "
             f"{measure.due}: the latest result is {format_number(latest.value)} on {latest.date}",
             ref.path,

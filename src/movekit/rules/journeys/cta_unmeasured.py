@@ -15,7 +15,6 @@ def check(ctx: Context) -> Iterator[Problem]:
                 stage = stage_label(ref.stage, ref.index)
                 label = " ".join((cta.id or cta.ask).split())
                 yield Problem(
-                    "MK307",
                     f"Call to action '{label}' at stage '{stage}' in journey "
                     f"'{ref.journey.id}' has no measure",
                     (*ref.path, "ctas", k),

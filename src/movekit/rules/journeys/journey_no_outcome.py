@@ -12,7 +12,6 @@ def check(ctx: Context) -> Iterator[Problem]:
     for i, journey in enumerate(ctx.plan.journeys):
         if not journey.outcomes:
             yield Problem(
-                "MK306",
                 f"Journey '{journey.id}' lists no outcomes",
                 ("journeys", i),
                 hint="Add an outcomes: list naming the outcome ids this journey drives",

@@ -14,7 +14,6 @@ def check(ctx: Context) -> Iterator[Problem]:
         if count < 2:
             has = "only one stage" if count == 1 else "no stages"
             yield Problem(
-                "MK308",
                 f"Journey '{journey.id}' has {has}",
                 ("journeys", i),
                 hint="Add stages from the first message to the final goal, at least two",

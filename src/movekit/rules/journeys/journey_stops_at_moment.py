@@ -14,7 +14,6 @@ def check(ctx: Context) -> Iterator[Problem]:
     for i, journey in enumerate(ctx.plan.journeys):
         if not any(stage.level in _MOVEMENT_LEVELS for stage in journey.stages):
             yield Problem(
-                "MK303",
                 f"Journey '{journey.id}' never reaches action or ownership",
                 ("journeys", i),
                 hint="Add a later stage with level: action or ownership and an ask to match",

@@ -18,7 +18,6 @@ def check(ctx: Context) -> Iterator[Problem]:
             if _RANK[stage.level] - _RANK[previous.level] > 1:
                 label = stage_label(stage, j)
                 yield Problem(
-                    "MK305",
                     f"Stage '{label}' in journey '{journey.id}' jumps from "
                     f"{previous.level} straight to {stage.level}",
                     ("journeys", i, "stages", j, "level"),

@@ -18,7 +18,6 @@ def check(ctx: Context) -> Iterator[Problem]:
             if _RANK[stage.level] < _RANK[previous.level]:
                 label = stage_label(stage, j)
                 yield Problem(
-                    "MK304",
                     f"Stage '{label}' in journey '{journey.id}' steps back from "
                     f"{previous.level} to {stage.level}",
                     ("journeys", i, "stages", j, "level"),

@@ -13,7 +13,6 @@ def check(ctx: Context) -> Iterator[Problem]:
         if not any(item.strip() for item in ref.stage.content):
             label = stage_label(ref.stage, ref.index)
             yield Problem(
-                "MK302",
                 f"Stage '{label}' in journey '{ref.journey.id}' names no content type",
                 ref.path,
                 hint="Add a content: list naming the best types of content for this stage",

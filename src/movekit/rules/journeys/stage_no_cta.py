@@ -13,7 +13,6 @@ def check(ctx: Context) -> Iterator[Problem]:
         if not ref.stage.ctas:
             label = stage_label(ref.stage, ref.index)
             yield Problem(
-                "MK301",
                 f"Stage '{label}' in journey '{ref.journey.id}' has no call to action",
                 ref.path,
                 hint="Add a ctas: list with at least one ask for this stage",

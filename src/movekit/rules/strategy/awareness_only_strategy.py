@@ -13,7 +13,6 @@ def check(ctx: Context) -> Iterator[Problem]:
     if outcomes and all(outcome.type == "awareness" for outcome in outcomes):
         count = "The only outcome is" if len(outcomes) == 1 else f"All {len(outcomes)} outcomes are"
         yield Problem(
-            "MK106",
             f"{count} of type awareness: the plan seeks attention but no change",
             ("outcomes",),
             hint="Add an outcome of type attitude, behaviour, support or policy",

@@ -21,7 +21,6 @@ def check(ctx: Context) -> Iterator[Problem]:
         else:
             continue
         yield Problem(
-            "MK107",
             f"Measure '{ref.measure.id}' is due on {due}, {where}",
             (*ref.path, "due"),
             hint="Move the due date inside the campaign, or change campaign starts: or ends:",

@@ -12,7 +12,6 @@ def check(ctx: Context) -> Iterator[Problem]:
     for ref in ctx.measures:
         if ref.measure.baseline is None:
             yield Problem(
-                "MK104",
                 f"Measure '{ref.measure.id}' has no baseline",
                 ref.path,
                 hint="Add baseline: the value when the campaign starts (0 if you start from zero)",

@@ -12,7 +12,6 @@ def check(ctx: Context) -> Iterator[Problem]:
     for ref in ctx.measures:
         if ref.measure.due is None:
             yield Problem(
-                "MK103",
                 f"Measure '{ref.measure.id}' has no due date",
                 ref.path,
                 hint="Add due: YYYY-MM-DD, the date by which the target should be reached",

@@ -12,7 +12,6 @@ def check(ctx: Context) -> Iterator[Problem]:
     for ref in ctx.measures:
         if ref.measure.target is None:
             yield Problem(
-                "MK102",
                 f"Measure '{ref.measure.id}' has no target",
                 ref.path,
                 hint="Add target: the value that means this outcome has been achieved",

@@ -12,7 +12,6 @@ def check(ctx: Context) -> Iterator[Problem]:
     for i, outcome in enumerate(ctx.plan.outcomes):
         if not outcome.measures:
             yield Problem(
-                "MK101",
                 f"Outcome '{outcome.id}' has no measures",
                 ("outcomes", i),
                 hint="Add a measures: list with at least one metric and target",

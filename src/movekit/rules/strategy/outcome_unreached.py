@@ -13,7 +13,6 @@ def check(ctx: Context) -> Iterator[Problem]:
     for i, outcome in enumerate(ctx.plan.outcomes):
         if outcome.id not in reached:
             yield Problem(
-                "MK105",
                 f"Outcome '{outcome.id}' is not driven by any journey",
                 ("outcomes", i),
                 hint=f"Add '{outcome.id}' to the outcomes: list of the journey "
