@@ -9,11 +9,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from movekit.codes import ALWAYS_ON
 from movekit.errors import ConfigError
 from movekit.findings import Severity
-
-ALWAYS_ON = frozenset(f"MK00{n}" for n in range(1, 8))
-"""File-level codes: always reported, always errors."""
 
 CONFIG_KEYS = ("select", "ignore", "severity")
 

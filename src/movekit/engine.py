@@ -6,13 +6,14 @@ import datetime as dt
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from movekit.config import Settings
 from movekit.findings import Finding, Problem, Severity, format_path
 from movekit.model import Plan
 from movekit.rules import BY_CODE, RULES
-from movekit.rules.base import Context
+from movekit.rules.base import Context, Rule
+from movekit.rules.file_level import UNUSED_SUPPRESSION
 from movekit.source import Document, decode, locate, parse
 from movekit.suppress import find_suppressions
 from movekit.validate import validate
@@ -27,6 +28,8 @@ class Checked:
     plan: Plan | None
     text: str = ""
     """The file's text (undecodable bytes replaced), for showing source lines."""
+    document: Document | None = None
+    """The YAML read with positions (None when the bytes could not be decoded)."""
 
 
 @contextmanager
@@ -47,7 +50,8 @@ def check_bytes(raw: bytes, file: str, *, today: dt.date, settings: Settings) ->
     text, problem = decode(raw)
     if problem is not None:
         shown = raw.decode("utf-8-sig", errors="replace")
-        return Checked(file, [_finding(problem, Document(text=""), file, settings)], None, shown)
+        finding = _finding(problem, BY_CODE[problem.code], Document(text=""), file, settings)
+        return Checked(file, [finding], None, shown)
     with _without_cyclic_gc():
         return check_document(parse(text), file, today=today, settings=settings)
 
@@ -68,13 +72,16 @@ def check_document(document: Document, file: str, *, today: dt.date, settings: S
         plan, schema_problems = validate(document.data, document.root)
         problems.extend(schema_problems)
     if problems:
-        findings = [_finding(problem, document, file, settings) for problem in problems]
+        findings = [
+            _finding(problem, BY_CODE[problem.code], document, file, settings)
+            for problem in problems
+        ]
         plan = None
     else:
         assert plan is not None  # validate() explains every plan it cannot build
         findings = _lint(plan, document, file, today, settings)
     findings.sort(key=lambda finding: finding.sort_key)
-    return Checked(file, findings, plan, document.text)
+    return Checked(file, findings, plan, document.text, document)
 
 
 def _lint(
@@ -82,7 +89,7 @@ def _lint(
 ) -> list[Finding]:
     context = Context(plan, today)
     findings = [
-        _finding(replace(problem, code=rule.code), document, file, settings)
+        _finding(problem, rule, document, file, settings)
         for rule in RULES
         if rule.check is not None and settings.enabled(rule.code)
         for problem in rule.check(context)
@@ -107,7 +114,7 @@ def _apply_suppressions(
             silenced = suppressions[index].silences(finding.code, finding.line) or silenced
         if not silenced:
             kept.append(finding)
-    if settings.enabled("MK008"):
+    if settings.enabled(UNUSED_SUPPRESSION.code):
         for suppression in suppressions:
             for code in suppression.unused:
                 message = f"Unused suppression: no {code} finding on line {suppression.target_line}"
@@ -116,14 +123,15 @@ def _apply_suppressions(
                     hint="Remove the comment (or this code from it)",
                     line=suppression.line,
                     column=suppression.column,
-                    code="MK008",
                 )
-                kept.append(_finding(problem, document, file, settings))
+                kept.append(_finding(problem, UNUSED_SUPPRESSION, document, file, settings))
     return kept
 
 
-def _finding(problem: Problem, document: Document, file: str, settings: Settings) -> Finding:
-    rule = BY_CODE[problem.code]
+def _finding(
+    problem: Problem, rule: Rule, document: Document, file: str, settings: Settings
+) -> Finding:
+    """The problem as a finding: the rule's code, name and severity, and where it is."""
     if problem.line is not None:
         line, column = problem.line, problem.column or 1
     else:

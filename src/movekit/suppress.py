@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from movekit.config import ALWAYS_ON
+from movekit.codes import ALWAYS_ON
 
 _COMMENT = re.compile(r"(?:^|(?<=\s))#\s*movekit:\s*ignore\[([^\]\n]*)\]")
 

@@ -1,28 +1,110 @@
-"""The rule registry: every rule movekit knows, in code order, in one explicit list."""
+"""The rule registry: every rule movekit knows, in code order, in one explicit list.
+
+A new rule is one module under a group package (its check and its `RULE`) and one line
+below. tests/test_registry.py fails when a rule module is left out or codes are out of
+order; scripts/gen_rules_doc.py regenerates codes.py and docs/rules.md from this list.
+"""
 
 from __future__ import annotations
 
-from movekit.rules import (
-    audiences,
-    bridges,
-    channels,
-    community,
-    file_level,
-    iterate,
-    journeys,
-    strategy,
+from movekit.rules import file_level
+from movekit.rules.audiences import (
+    audience_no_barrier,
+    audience_no_journey,
+    audience_no_motivation,
 )
 from movekit.rules.base import Rule
+from movekit.rules.bridges import (
+    bridge_backwards,
+    bridge_missing,
+    bridge_mode_mismatch,
+    journey_offline_missing,
+    offline_ask_too_early,
+)
+from movekit.rules.channels import (
+    audience_channel_mismatch,
+    channel_no_owner,
+    channel_unused,
+    single_channel,
+)
+from movekit.rules.community import (
+    community_missing,
+    content_creator_only,
+    mechanism_no_tools,
+    ownership_without_mechanism,
+)
+from movekit.rules.iterate import (
+    measure_no_results,
+    measure_off_track,
+    no_review_plan,
+    review_overdue,
+    target_missed,
+)
+from movekit.rules.journeys import (
+    cta_unmeasured,
+    journey_no_outcome,
+    journey_single_stage,
+    journey_stops_at_moment,
+    ladder_skips_rung,
+    ladder_step_back,
+    stage_no_content,
+    stage_no_cta,
+)
+from movekit.rules.strategy import (
+    awareness_only_strategy,
+    measure_due_outside_campaign,
+    measure_no_baseline,
+    measure_no_due_date,
+    measure_no_target,
+    outcome_no_measure,
+    outcome_unreached,
+)
 
-RULES: list[Rule] = [
-    *file_level.RULES,
-    *strategy.RULES,
-    *audiences.RULES,
-    *journeys.RULES,
-    *bridges.RULES,
-    *community.RULES,
-    *iterate.RULES,
-    *channels.RULES,
-]
+RULES: tuple[Rule, ...] = (
+    file_level.YAML_SYNTAX,
+    file_level.SCHEMA,
+    file_level.UNKNOWN_KEY,
+    file_level.DUPLICATE_ID,
+    file_level.UNKNOWN_REFERENCE,
+    file_level.DUPLICATE_KEY,
+    file_level.UNSUPPORTED_VERSION,
+    file_level.UNUSED_SUPPRESSION,
+    outcome_no_measure.RULE,
+    measure_no_target.RULE,
+    measure_no_due_date.RULE,
+    measure_no_baseline.RULE,
+    outcome_unreached.RULE,
+    awareness_only_strategy.RULE,
+    measure_due_outside_campaign.RULE,
+    audience_no_motivation.RULE,
+    audience_no_journey.RULE,
+    audience_no_barrier.RULE,
+    stage_no_cta.RULE,
+    stage_no_content.RULE,
+    journey_stops_at_moment.RULE,
+    ladder_step_back.RULE,
+    ladder_skips_rung.RULE,
+    journey_no_outcome.RULE,
+    cta_unmeasured.RULE,
+    journey_single_stage.RULE,
+    journey_offline_missing.RULE,
+    bridge_missing.RULE,
+    bridge_backwards.RULE,
+    bridge_mode_mismatch.RULE,
+    offline_ask_too_early.RULE,
+    community_missing.RULE,
+    mechanism_no_tools.RULE,
+    content_creator_only.RULE,
+    ownership_without_mechanism.RULE,
+    no_review_plan.RULE,
+    review_overdue.RULE,
+    measure_off_track.RULE,
+    measure_no_results.RULE,
+    target_missed.RULE,
+    channel_no_owner.RULE,
+    single_channel.RULE,
+    audience_channel_mismatch.RULE,
+    channel_unused.RULE,
+)
 
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}

@@ -4,19 +4,27 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import pairwise
+from typing import Literal
 
 from movekit.findings import Path, Problem, Severity
-from movekit.model import Journey, Measure, Plan, Result, Stage
+from movekit.labels import bridge_label, stage_label
+from movekit.model import LEVELS, Bridge, Journey, Measure, Plan, Result, Stage
+from movekit.progress import Status, latest_result, measure_status
 
 Check = Callable[["Context"], Iterable[Problem]]
 
 
 @dataclass(frozen=True)
 class Rule:
-    """A rule's identity, documentation and check; the engine stamps the severity."""
+    """A rule's identity, documentation and check.
+
+    Checks yield problems without a code; the engine stamps the rule's code, name and
+    severity on each. tests/rule_cases/<CODE>.yaml proves `example` and `fix` right.
+    """
 
     code: str
     name: str
@@ -30,13 +38,21 @@ class Rule:
     example: str
     """A YAML snippet that triggers the rule."""
     fix: str
-    """How to fix it, in prose, followed by the fixed snippet when there is one."""
+    """How to fix it, in prose, then (after a blank line) the snippet that clears it."""
     check: Check | None = None
-    """None for file-level codes (MK0xx), which the loader and validator report."""
+    """None for file-level codes, which the loader, validator and engine report."""
+    always_on: bool = False
+    """Reported whatever the settings say, always as an error (file-level codes)."""
 
     @property
     def group(self) -> str:
         return self.code[:3]
+
+    @property
+    def fix_parts(self) -> tuple[str, str]:
+        """The fix's prose and its YAML snippet: what follows the first blank line, or ""."""
+        prose, _, snippet = self.fix.partition("\n\n")
+        return prose.strip(), snippet.rstrip()
 
 
 @dataclass(frozen=True)
@@ -48,6 +64,15 @@ class MeasureRef:
 
 
 @dataclass(frozen=True)
+class Standing:
+    """A measure's status today and its latest result (None when it has none yet)."""
+
+    ref: MeasureRef
+    status: Status
+    latest: Result | None
+
+
+@dataclass(frozen=True)
 class StageRef:
     """A stage with its journey and path (`journeys[i].stages[j]`)."""
 
@@ -55,6 +80,54 @@ class StageRef:
     journey: Journey
     index: int
     stage: Stage
+
+    @property
+    def label(self) -> str:
+        """`stage 2 'walk'`."""
+        return stage_label(self.stage, self.index)
+
+    @property
+    def long_label(self) -> str:
+        """`stage 2 'walk' in journey 'parents-journey'`."""
+        return f"{self.label} in journey '{self.journey.id}'"
+
+    @property
+    def modes(self) -> set[str]:
+        """The modes of the stage's calls to action."""
+        return {cta.mode for cta in self.stage.ctas}
+
+
+_RANK = {level: rank for rank, level in enumerate(LEVELS)}
+"""Each level's rung on the ladder, from awareness (0) up to ownership."""
+
+
+@dataclass(frozen=True)
+class Step:
+    """Two stages next to each other in a journey, and how many rungs of the ladder it climbs."""
+
+    previous: StageRef
+    ref: StageRef
+
+    @property
+    def rise(self) -> int:
+        """Rungs from the previous stage's level to this one's (negative: a step back)."""
+        return _RANK[self.ref.stage.level] - _RANK[self.previous.stage.level]
+
+
+@dataclass(frozen=True)
+class BridgeRef:
+    """A bridge with its path and the stages it joins (None when an id names no stage)."""
+
+    path: Path
+    index: int
+    bridge: Bridge
+    start: StageRef | None
+    end: StageRef | None
+
+    @property
+    def label(self) -> str:
+        """`bridge 2 'map-to-walk'`."""
+        return bridge_label(self.bridge, self.index)
 
 
 class Context:
@@ -73,11 +146,20 @@ class Context:
         ]
 
     @cached_property
-    def results_by_measure(self) -> dict[str, list[Result]]:
+    def standings(self) -> list[Standing]:
+        """Every measure's standing today, as `movekit status` shows it."""
         grouped: dict[str, list[Result]] = defaultdict(list)
         for result in self.plan.results:
             grouped[result.measure].append(result)
-        return dict(grouped)
+        starts = self.plan.campaign.starts
+        return [
+            Standing(
+                ref,
+                measure_status(ref.measure, grouped[ref.measure.id], starts, self.today),
+                latest_result(grouped[ref.measure.id], self.today),
+            )
+            for ref in self.measures
+        ]
 
     @cached_property
     def stages(self) -> list[StageRef]:
@@ -88,19 +170,36 @@ class Context:
         ]
 
     @cached_property
+    def steps(self) -> list[Step]:
+        """Each stage with the one before it in its journey."""
+        return [
+            Step(previous, ref)
+            for previous, ref in pairwise(self.stages)
+            if previous.path[:2] == ref.path[:2]  # the same journey
+        ]
+
+    @cached_property
+    def bridges(self) -> list[BridgeRef]:
+        by_id = {
+            (ref.journey.id, ref.stage.id): ref for ref in self.stages if ref.stage.id is not None
+        }
+        return [
+            BridgeRef(
+                ("bridges", i),
+                i,
+                bridge,
+                by_id.get((bridge.journey, bridge.from_)),
+                by_id.get((bridge.journey, bridge.to)),
+            )
+            for i, bridge in enumerate(self.plan.bridges)
+        ]
+
+    @cached_property
     def journeys_by_audience(self) -> dict[str, list[Journey]]:
         grouped: dict[str, list[Journey]] = defaultdict(list)
         for journey in self.plan.journeys:
             grouped[journey.audience].append(journey)
         return dict(grouped)
-
-    @cached_property
-    def stage_positions(self) -> dict[str, dict[str, int]]:
-        """For each journey id, the index of each stage id within it."""
-        return {
-            journey.id: {stage.id: j for j, stage in enumerate(journey.stages) if stage.id}
-            for journey in self.plan.journeys
-        }
 
     @cached_property
     def served_audiences(self) -> set[str]:
@@ -120,11 +219,12 @@ class Context:
         return {channel for ref in self.stages for channel in ref.stage.channels}
 
 
-def stage_label(stage: Stage, index: int) -> str:
-    """How messages name a stage: its id, else its name on one line, else `#n` (1-based)."""
-    return stage.id or " ".join((stage.name or "").split()) or f"#{index + 1}"
+def measure_part_check(part: Literal["baseline", "target", "due"], words: str, hint: str) -> Check:
+    """The check of the rules that flag every measure without its `part` (named in `words`)."""
 
+    def check(ctx: Context) -> Iterator[Problem]:
+        for ref in ctx.measures:
+            if getattr(ref.measure, part) is None:
+                yield Problem(f"Measure '{ref.measure.id}' has no {words}", ref.path, hint=hint)
 
-def modes(stage: Stage) -> set[str]:
-    """The modes of a stage's calls to action."""
-    return {cta.mode for cta in stage.ctas}
+    return check

@@ -1,4 +1,7 @@
-"""Rule documentation, generated from the rules' metadata: tables, pages and docs/rules.md."""
+"""Rule documentation, generated from the rules' metadata: rows, pages and docs/rules.md.
+
+This module only returns data and text; the CLI prints them (`movekit rules`, `explain`).
+"""
 
 from __future__ import annotations
 
@@ -60,18 +63,15 @@ def rule_page(rule: Rule, level: int = 2) -> str:
         "",
         f"{section} How to fix it",
         "",
-        *_fix_lines(rule.fix),
+        fix_markdown(rule),
     ]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _fix_lines(fix: str) -> list[str]:
+def fix_markdown(rule: Rule) -> str:
     """The fix's prose, then its snippet (the indented or key-led part) as a YAML block."""
-    prose, _, snippet = fix.partition("\n\n")
-    lines = [prose.strip()]
-    if snippet.strip():
-        lines += ["", "```yaml", snippet.rstrip("\n"), "```"]
-    return lines
+    prose, snippet = rule.fix_parts
+    return f"{prose}\n\n```yaml\n{snippet}\n```" if snippet else prose
 
 
 def docs_markdown() -> str:
@@ -104,45 +104,19 @@ def docs_markdown() -> str:
     return "\n".join(parts).rstrip("\n") + "\n"
 
 
+def rule_rows() -> list[dict[str, str]]:
+    """Every rule's code, name, severity and summary: the catalogue `movekit rules` lists."""
+    return [
+        {
+            "code": rule.code,
+            "name": rule.name,
+            "severity": rule.severity.value,
+            "summary": rule.summary,
+        }
+        for rule in RULES
+    ]
+
+
 def rules_json() -> str:
     """Every rule as JSON, for tools."""
-    return json.dumps(
-        [
-            {
-                "code": rule.code,
-                "name": rule.name,
-                "severity": rule.severity.value,
-                "summary": rule.summary,
-            }
-            for rule in RULES
-        ],
-        indent=2,
-    )
-
-
-def rules_table() -> None:
-    """Print the rule table with rich."""
-    from rich.table import Table
-
-    from movekit.console import console
-    from movekit.report.lines import STYLES
-
-    table = Table(box=None, header_style="bold", pad_edge=False)
-    for column in ("code", "name", "severity", "what it checks"):
-        table.add_column(column)
-    for rule in RULES:
-        severity = rule.severity
-        table.add_row(
-            rule.code, rule.name, f"[{STYLES[severity]}]{severity.value}[/]", rule.summary
-        )
-    console().print(table)
-
-
-def explain_rule(name: str) -> None:
-    """Print one rule's page, rendered from Markdown."""
-    from rich.markdown import Markdown
-
-    from movekit.console import console
-
-    rule = find_rule(name)
-    console().print(Markdown(rule_page(rule)))
+    return json.dumps(rule_rows(), indent=2)

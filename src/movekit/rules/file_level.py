@@ -1,8 +1,8 @@
-"""MK001-MK008: problems with the file itself, found while loading it, not by lint rules.
+"""File-level codes: problems with the file itself, found while loading it, not by lint rules.
 
 They have no check function: the loader (source.py), the validator (validate.py,
-references.py) and the suppression handling report them. Their documentation lives here
-so that `movekit rules`, `movekit explain` and docs/rules.md cover every code.
+references.py) and the engine's suppression handling report them. Their documentation
+lives here so that `movekit rules`, `movekit explain` and docs/rules.md cover every code.
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ Quote text that contains `: ` or starts with a special character:
 
   goal: "Council adopts: School Streets"
 """,
+    always_on=True,
 )
 
 SCHEMA = Rule(
@@ -72,6 +73,7 @@ Use one of the allowed values: awareness, engagement, action or ownership.
 
       - level: engagement
 """,
+    always_on=True,
 )
 
 UNKNOWN_KEY = Rule(
@@ -96,6 +98,7 @@ Use the key the format knows, or prefix your own notes with `x-`:
     motivations: Their children's health
     x-notes: From the 2026 parent survey
 """,
+    always_on=True,
 )
 
 DUPLICATE_ID = Rule(
@@ -120,6 +123,7 @@ Give each item its own id:
 
   - {id: grandparents, name: Grandparents}
 """,
+    always_on=True,
 )
 
 UNKNOWN_REFERENCE = Rule(
@@ -144,6 +148,7 @@ Use the id exactly as declared:
 
     audience: parents
 """,
+    always_on=True,
 )
 
 DUPLICATE_KEY = Rule(
@@ -162,6 +167,7 @@ campaign:
   name: School Streets Now
 """,
     fix="Keep one of them, or merge what they say.",
+    always_on=True,
 )
 
 UNSUPPORTED_VERSION = Rule(
@@ -186,6 +192,7 @@ movekit: 1
 campaign:
   name: Clean Air Streets
 """,
+    always_on=True,
 )
 
 UNUSED_SUPPRESSION = Rule(
@@ -195,8 +202,8 @@ UNUSED_SUPPRESSION = Rule(
     summary="A `# movekit: ignore[...]` comment silences nothing.",
     what=(
         "Reported at the comment for each code in it that silenced no finding on its line "
-        "(or, for a comment alone on its line, on the line below). Unlike MK001-MK007 it can "
-        "be ignored or have its severity changed in config."
+        "(or, for a comment alone on its line, on the line below). Unlike the other "
+        "file-level codes it can be ignored or have its severity changed in config."
     ),
     why=(
         "Stale suppressions hide future problems: once the gap is fixed, remove the comment "
@@ -209,14 +216,3 @@ UNUSED_SUPPRESSION = Rule(
 """,
     fix="Delete the comment, or the code in it that no longer applies.",
 )
-
-RULES = [
-    YAML_SYNTAX,
-    SCHEMA,
-    UNKNOWN_KEY,
-    DUPLICATE_ID,
-    UNKNOWN_REFERENCE,
-    DUPLICATE_KEY,
-    UNSUPPORTED_VERSION,
-    UNUSED_SUPPRESSION,
-]

@@ -1,4 +1,4 @@
-"""MK203 audience-no-barrier: say what stops each audience from acting."""
+"""Say what stops each audience from acting."""
 
 from __future__ import annotations
 

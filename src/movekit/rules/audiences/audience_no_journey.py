@@ -1,4 +1,4 @@
-"""MK202 audience-no-journey: every target audience needs a journey of its own."""
+"""Every target audience needs a journey of its own."""
 
 from __future__ import annotations
 
@@ -43,7 +43,8 @@ audiences:
 journeys:
   - id: parents-journey
     audience: parents
-    stages: [...]
+    stages:
+      - {id: notice, level: awareness}
 """,
     fix="""\
 Add a journey for the audience (or remove the audience if you no longer target it):
@@ -51,7 +52,8 @@ Add a journey for the audience (or remove the audience if you no longer target i
 journeys:
   - id: parents-journey
     audience: parents
-    stages: [...]
+    stages:
+      - {id: notice, level: awareness}
   - id: councillors-journey
     audience: councillors
     stages:

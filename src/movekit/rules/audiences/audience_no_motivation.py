@@ -1,4 +1,4 @@
-"""MK201 audience-no-motivation: say what is likely to motivate each audience."""
+"""Say what is likely to motivate each audience."""
 
 from __future__ import annotations
 

@@ -1,27 +1,26 @@
-"""MK403 bridge-backwards: a bridge must lead to a later stage of its journey."""
+"""A bridge must lead to a later stage of its journey."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from movekit.findings import Problem, Severity
+from movekit.labels import capitalised
 from movekit.rules.base import Context, Rule
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    for i, bridge in enumerate(ctx.plan.bridges):
-        positions = ctx.stage_positions.get(bridge.journey, {})
-        start, end = positions.get(bridge.from_), positions.get(bridge.to)
-        if start is None or end is None or end > start:
+    for ref in ctx.bridges:
+        start, end = ref.start, ref.end
+        if start is None or end is None or end.index > start.index:
             continue
-        label = bridge.id or f"#{i + 1}"
-        if end == start:
-            problem = f"starts and ends at stage '{bridge.to}'"
+        if end.index == start.index:
+            problem = f"starts and ends at {end.label}"
         else:
-            problem = f"goes back from stage '{bridge.from_}' to the earlier stage '{bridge.to}'"
+            problem = f"goes back from {start.label} to the earlier {end.label}"
         yield Problem(
-            f"Bridge '{label}' {problem} in journey '{bridge.journey}'",
-            ("bridges", i, "to"),
+            f"{capitalised(ref.label)} in journey '{ref.bridge.journey}' {problem}",
+            (*ref.path, "to"),
             hint="Make to: a stage that comes after the from: stage, or swap from and to",
         )
 

@@ -1,33 +1,26 @@
-"""MK402 bridge-missing: a journey with online and offline asks needs a bridge between them."""
+"""A journey with online and offline asks needs a bridge between them."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
 
 from movekit.findings import Problem, Severity
-from movekit.model import Bridge, Journey
-from movekit.rules.base import Context, Rule, modes
+from movekit.rules.base import BridgeRef, Context, Rule
 
 
-def _connects(bridge: Bridge, journey: Journey, positions: dict[str, int]) -> bool:
+def _connects(ref: BridgeRef) -> bool:
     """True when the bridge runs from an online stage to a later offline one."""
-    start, end = positions.get(bridge.from_), positions.get(bridge.to)
-    if start is None or end is None or start >= end:
+    start, end = ref.start, ref.end
+    if start is None or end is None or start.index >= end.index:
         return False
-    return "online" in modes(journey.stages[start]) and "offline" in modes(journey.stages[end])
+    return "online" in start.modes and "offline" in end.modes
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    bridges: dict[str, list[Bridge]] = defaultdict(list)
-    for bridge in ctx.plan.bridges:
-        bridges[bridge.journey].append(bridge)
+    connected = {ref.bridge.journey for ref in ctx.bridges if _connects(ref)}
     for i, journey in enumerate(ctx.plan.journeys):
-        used = {mode for stage in journey.stages for mode in modes(stage)}
-        if used != {"online", "offline"}:
-            continue
-        positions = ctx.stage_positions.get(journey.id, {})
-        if not any(_connects(bridge, journey, positions) for bridge in bridges[journey.id]):
+        used = {cta.mode for stage in journey.stages for cta in stage.ctas}
+        if used == {"online", "offline"} and journey.id not in connected:
             yield Problem(
                 f"Journey '{journey.id}' has online and offline asks but no bridge "
                 "from an online stage to a later offline one",

@@ -1,33 +1,28 @@
-"""MK404 bridge-mode-mismatch: a bridge runs from an online ask to an offline one."""
+"""A bridge runs from an online ask to an offline one."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from movekit.findings import Problem, Severity
-from movekit.model import Journey
-from movekit.rules.base import Context, Rule, modes
+from movekit.labels import capitalised
+from movekit.rules.base import Context, Rule
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    journeys: dict[str, Journey] = {journey.id: journey for journey in ctx.plan.journeys}
-    for i, bridge in enumerate(ctx.plan.bridges):
-        journey = journeys.get(bridge.journey)
-        positions = ctx.stage_positions.get(bridge.journey, {})
-        start, end = positions.get(bridge.from_), positions.get(bridge.to)
-        if journey is None or start is None or end is None:
+    for ref in ctx.bridges:
+        if ref.start is None or ref.end is None:
             continue
-        label = bridge.id or f"#{i + 1}"
-        if "online" not in modes(journey.stages[start]):
+        if "online" not in ref.start.modes:
             yield Problem(
-                f"Bridge '{label}' starts from stage '{bridge.from_}', which has no online ask",
-                ("bridges", i, "from"),
+                f"{capitalised(ref.label)} starts from {ref.start.label}, which has no online ask",
+                (*ref.path, "from"),
                 hint="Start the bridge at a stage with a mode: online ask, or add one there",
             )
-        if "offline" not in modes(journey.stages[end]):
+        if "offline" not in ref.end.modes:
             yield Problem(
-                f"Bridge '{label}' leads to stage '{bridge.to}', which has no offline ask",
-                ("bridges", i, "to"),
+                f"{capitalised(ref.label)} leads to {ref.end.label}, which has no offline ask",
+                (*ref.path, "to"),
                 hint="Lead the bridge to a stage with a mode: offline ask, or add one there",
             )
 

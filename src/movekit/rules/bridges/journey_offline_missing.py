@@ -1,4 +1,4 @@
-"""MK401 journey-offline-missing: a journey should ask for action on the ground."""
+"""A journey should ask for action on the ground."""
 
 from __future__ import annotations
 

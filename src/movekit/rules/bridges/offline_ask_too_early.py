@@ -1,10 +1,11 @@
-"""MK405 offline-ask-too-early: a journey's first stage should not open with an offline ask."""
+"""A journey's first stage should not open with an offline ask."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from movekit.findings import Problem, Severity
+from movekit.labels import one_line
 from movekit.rules.base import Context, Rule
 
 
@@ -17,7 +18,7 @@ def check(ctx: Context) -> Iterator[Problem]:
             continue
         for k, cta in enumerate(ctas):
             if cta.mode == "offline":
-                label = " ".join((cta.id or cta.ask).split())
+                label = one_line(cta.id or cta.ask)
                 yield Problem(
                     f"Journey '{journey.id}' opens with the offline ask '{label}' "
                     "before any online engagement",

@@ -1,11 +1,12 @@
-"""MK703 audience-channel-mismatch: a stage uses a channel its audience is not on."""
+"""A stage uses a channel its audience is not on."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from movekit.findings import Problem, Severity
-from movekit.rules.base import Context, Rule, stage_label
+from movekit.labels import capitalised
+from movekit.rules.base import Context, Rule
 
 
 def check(ctx: Context) -> Iterator[Problem]:
@@ -14,14 +15,13 @@ def check(ctx: Context) -> Iterator[Problem]:
         audience = ref.journey.audience
         if audience not in reachable:
             continue
-        label = stage_label(ref.stage, ref.index)
         seen: set[str] = set()
         for k, channel in enumerate(ref.stage.channels):
             if channel in reachable[audience] or channel in seen:
                 continue
             seen.add(channel)
             yield Problem(
-                f"Stage '{label}' in journey '{ref.journey.id}' uses channel '{channel}' "
+                f"{capitalised(ref.long_label)} uses channel '{channel}' "
                 f"that audience '{audience}' does not list",
                 (*ref.path, "channels", k),
                 hint=f"Add '{channel}' to the channels: of audience '{audience}', "

@@ -1,4 +1,4 @@
-"""MK701 channel-no-owner: a declared channel has nobody responsible for it."""
+"""A declared channel has nobody responsible for it."""
 
 from __future__ import annotations
 

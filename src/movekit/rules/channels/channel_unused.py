@@ -1,4 +1,4 @@
-"""MK704 channel-unused: a declared channel is used by no stage."""
+"""A declared channel is used by no stage."""
 
 from __future__ import annotations
 

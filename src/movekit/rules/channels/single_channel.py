@@ -1,4 +1,4 @@
-"""MK702 single-channel: every stage of the plan uses the same one channel."""
+"""Every stage that names a channel names the same one."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ def check(ctx: Context) -> Iterator[Problem]:
     (only,) = used
     first = next(ref for ref in ctx.stages if ref.stage.channels)
     yield Problem(
-        f"Every stage of the plan uses the one channel '{only}'",
+        f"The plan's stages use only one channel, '{only}'",
         (*first.path, "channels"),
         hint="Reach people on a second channel, such as one on the ground",
     )
@@ -25,7 +25,7 @@ RULE = Rule(
     code="MK702",
     name="single-channel",
     severity=Severity.INFO,
-    summary="Every stage of the plan uses the same single channel.",
+    summary="Every stage that names a channel names the same one.",
     what=(
         "Collects the `channels` of every stage in every journey and flags the plan when "
         "together they name exactly one channel. Stages that list no channels are left "

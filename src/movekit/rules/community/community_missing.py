@@ -1,4 +1,4 @@
-"""MK501 community-missing: the plan offers the community no way to own the campaign."""
+"""The plan offers the community no way to own the campaign."""
 
 from __future__ import annotations
 

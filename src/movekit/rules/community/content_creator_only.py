@@ -1,4 +1,4 @@
-"""MK503 content-creator-only: no mechanism lets the audience create something of its own."""
+"""No mechanism lets the audience create something of its own."""
 
 from __future__ import annotations
 

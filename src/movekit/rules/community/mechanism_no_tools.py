@@ -1,4 +1,4 @@
-"""MK502 mechanism-no-tools: a community mechanism offers no tools to make it happen."""
+"""A community mechanism offers no tools to make it happen."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""MK504 ownership-without-mechanism: a journey reaches ownership with no mechanism for it."""
+"""A journey reaches ownership with no mechanism for it."""
 
 from __future__ import annotations
 

@@ -1,11 +1,11 @@
-"""MK604 measure-no-results: a month into the campaign, every measure should have a result."""
+"""A month into the campaign, every measure should have a result."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from movekit.findings import Problem, Severity
-from movekit.progress import latest_result
+from movekit.progress import Status
 from movekit.rules.base import Context, Rule
 
 GRACE_DAYS = 30
@@ -19,14 +19,14 @@ def check(ctx: Context) -> Iterator[Problem]:
     running = (ctx.today - starts).days
     if running < GRACE_DAYS:
         return
-    for ref in ctx.measures:
-        results = ctx.results_by_measure.get(ref.measure.id, [])
-        if latest_result(results, ctx.today) is None:
+    for standing in ctx.standings:
+        if standing.status is Status.NO_DATA:
+            measure = standing.ref.measure
             yield Problem(
-                f"Measure '{ref.measure.id}' has no results {running} days after the "
+                f"Measure '{measure.id}' has no results {running} days after the "
                 f"campaign started on {starts}",
-                ref.path,
-                hint=f"Record a result under results: with measure: {ref.measure.id}, "
+                standing.ref.path,
+                hint=f"Record a result under results: with measure: {measure.id}, "
                 "a date and a value",
             )
 

@@ -1,34 +1,31 @@
-"""MK603 measure-off-track: before its due date, a measure is below its straight line."""
+"""Before its due date, a measure is below its straight line."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from movekit.findings import Problem, Severity
-from movekit.progress import Status, expected_value, format_number, latest_result, measure_status
+from movekit.progress import Status, expected_value, format_number
 from movekit.rules.base import Context, Rule
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    starts = ctx.plan.campaign.starts
-    for ref in ctx.measures:
-        measure = ref.measure
-        results = ctx.results_by_measure.get(measure.id, [])
-        if measure_status(measure, results, starts, ctx.today) is not Status.BEHIND:
+    for standing in ctx.standings:
+        if standing.status is not Status.BEHIND:
             continue
-        latest = latest_result(results, ctx.today)
-        expected = expected_value(measure, starts, ctx.today) if latest else None
+        measure, latest = standing.ref.measure, standing.latest
+        expected = expected_value(measure, ctx.plan.campaign.starts, ctx.today)
         # BEHIND implies all of these; the checks only narrow the types for mypy.
-        if latest is None or expected is None or measure.baseline is None:
+        if latest is None or expected is None:
             continue
-        if measure.target is None:
+        if measure.baseline is None or measure.target is None:
             continue
-        line = f"{format_number(measure.baseline)} to {format_number(measure.target)}"
+        pace = f"{format_number(measure.baseline)} to {format_number(measure.target)}"
         yield Problem(
             f"Measure '{measure.id}' is off track: {format_number(latest.value)} on {latest.date}, "
-            f"short of the {format_number(expected)} expected by {ctx.today} on the line from "
-            f"{line} by {measure.due}",
-            ref.path,
+            f"but a steady pace from {pace} by {measure.due} needs {format_number(expected)} "
+            f"by {ctx.today}",
+            standing.ref.path,
             hint="Find out what is holding this measure back and adjust the next phase",
         )
 
@@ -79,15 +76,18 @@ results:
   - {measure: councillor-pledges, date: 2027-04-01, value: 5}
 """,
     fix="""\
-Look at why the measure is behind and change what the campaign does in the next phase,
-then record a review. If the target itself was unrealistic, say so in the review and set a
-new target or due date:
+Find out why the measure is behind, change what the campaign does in the next phase and
+record a review (if the target itself was unrealistic, say so there and set a new target or
+due date). The finding clears once a newer result is back on track:
 
 reviews:
   - phase: launch
     date: 2027-04-05
     learned: Councillors pledge after meeting parents, not after emails.
     changes: Moved volunteers from email actions to ward surgeries.
+results:
+  - {measure: councillor-pledges, date: 2027-04-01, value: 5}
+  - {measure: councillor-pledges, date: 2027-05-10, value: 22}
 """,
     check=check,
 )

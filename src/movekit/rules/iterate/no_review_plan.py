@@ -1,4 +1,4 @@
-"""MK601 no-review-plan: the plan should say when its effectiveness will be analysed."""
+"""The plan should say when its effectiveness will be analysed."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""MK602 review-overdue: a phase whose review date has passed needs a recorded review."""
+"""A phase whose review date has passed needs a recorded review."""
 
 from __future__ import annotations
 

@@ -1,28 +1,26 @@
-"""MK605 target-missed: a measure's due date has passed and it is short of its target."""
+"""A measure's due date has passed and it is short of its target."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from movekit.findings import Problem, Severity
-from movekit.progress import Status, format_number, latest_result, measure_status
+from movekit.progress import Status, format_number
 from movekit.rules.base import Context, Rule
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    starts = ctx.plan.campaign.starts
-    for ref in ctx.measures:
-        measure = ref.measure
-        results = ctx.results_by_measure.get(measure.id, [])
-        if measure_status(measure, results, starts, ctx.today) is not Status.MISSED:
+    for standing in ctx.standings:
+        if standing.status is not Status.MISSED:
             continue
-        latest = latest_result(results, ctx.today)
+        measure, latest = standing.ref.measure, standing.latest
+        # MISSED implies both; the check only narrows the types for mypy.
         if latest is None or measure.target is None:
             continue
         yield Problem(
             f"Measure '{measure.id}' missed its target of {format_number(measure.target)} due on "
             f"{measure.due}: the latest result is {format_number(latest.value)} on {latest.date}",
-            ref.path,
+            standing.ref.path,
             hint="Record a review of what happened, then set a new target and due date "
             "or record the result that met it",
         )

@@ -1,22 +1,21 @@
-"""MK307 cta-unmeasured: a call to action should name the measure that counts responses."""
+"""A call to action should name the measure that counts responses."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from movekit.findings import Problem, Severity
-from movekit.rules.base import Context, Rule, stage_label
+from movekit.labels import one_line
+from movekit.rules.base import Context, Rule
 
 
 def check(ctx: Context) -> Iterator[Problem]:
     for ref in ctx.stages:
         for k, cta in enumerate(ref.stage.ctas):
             if cta.measure is None:
-                stage = stage_label(ref.stage, ref.index)
-                label = " ".join((cta.id or cta.ask).split())
                 yield Problem(
-                    f"Call to action '{label}' at stage '{stage}' in journey "
-                    f"'{ref.journey.id}' has no measure",
+                    f"Call to action '{one_line(cta.id or cta.ask)}' at {ref.long_label} "
+                    "has no measure",
                     (*ref.path, "ctas", k),
                     hint="Add measure: with the id of the measure that counts who responds",
                 )

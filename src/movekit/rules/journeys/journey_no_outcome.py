@@ -1,4 +1,4 @@
-"""MK306 journey-no-outcome: a journey should say which outcomes it drives."""
+"""A journey should say which outcomes it drives."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""MK308 journey-single-stage: a journey needs at least two stages to be a path."""
+"""A journey needs at least two stages to be a path."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""MK303 journey-stops-at-moment: a journey must reach action or ownership."""
+"""A journey must reach action or ownership."""
 
 from __future__ import annotations
 

@@ -1,28 +1,23 @@
-"""MK305 ladder-skips-rung: a journey should climb the ladder one rung at a time."""
+"""A journey should climb the ladder one rung at a time."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from movekit.findings import Problem, Severity
-from movekit.model import LEVELS
-from movekit.rules.base import Context, Rule, stage_label
-
-_RANK = {level: rank for rank, level in enumerate(LEVELS)}
+from movekit.labels import capitalised
+from movekit.rules.base import Context, Rule
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    for i, journey in enumerate(ctx.plan.journeys):
-        for j in range(1, len(journey.stages)):
-            previous, stage = journey.stages[j - 1], journey.stages[j]
-            if _RANK[stage.level] - _RANK[previous.level] > 1:
-                label = stage_label(stage, j)
-                yield Problem(
-                    f"Stage '{label}' in journey '{journey.id}' jumps from "
-                    f"{previous.level} straight to {stage.level}",
-                    ("journeys", i, "stages", j, "level"),
-                    hint="Add a stage for the rung in between, so people are not asked too much",
-                )
+    for step in ctx.steps:
+        if step.rise > 1:
+            yield Problem(
+                f"{capitalised(step.ref.long_label)} jumps from "
+                f"{step.previous.stage.level} straight to {step.ref.stage.level}",
+                (*step.ref.path, "level"),
+                hint="Add a stage for the rung in between, so people are not asked too much",
+            )
 
 
 RULE = Rule(

@@ -1,28 +1,23 @@
-"""MK304 ladder-step-back: a stage's level should not drop below the stage before it."""
+"""A stage's level should not drop below the stage before it."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from movekit.findings import Problem, Severity
-from movekit.model import LEVELS
-from movekit.rules.base import Context, Rule, stage_label
-
-_RANK = {level: rank for rank, level in enumerate(LEVELS)}
+from movekit.labels import capitalised
+from movekit.rules.base import Context, Rule
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    for i, journey in enumerate(ctx.plan.journeys):
-        for j in range(1, len(journey.stages)):
-            previous, stage = journey.stages[j - 1], journey.stages[j]
-            if _RANK[stage.level] < _RANK[previous.level]:
-                label = stage_label(stage, j)
-                yield Problem(
-                    f"Stage '{label}' in journey '{journey.id}' steps back from "
-                    f"{previous.level} to {stage.level}",
-                    ("journeys", i, "stages", j, "level"),
-                    hint="Order the stages from awareness up to ownership, or raise this level",
-                )
+    for step in ctx.steps:
+        if step.rise < 0:
+            yield Problem(
+                f"{capitalised(step.ref.long_label)} steps back from "
+                f"{step.previous.stage.level} to {step.ref.stage.level}",
+                (*step.ref.path, "level"),
+                hint="Order the stages from awareness up to ownership, or raise this level",
+            )
 
 
 RULE = Rule(

@@ -1,19 +1,19 @@
-"""MK302 stage-no-content: every stage of a journey should name the content that carries it."""
+"""Every stage of a journey should name the content that carries it."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from movekit.findings import Problem, Severity
-from movekit.rules.base import Context, Rule, stage_label
+from movekit.labels import capitalised
+from movekit.rules.base import Context, Rule
 
 
 def check(ctx: Context) -> Iterator[Problem]:
     for ref in ctx.stages:
         if not any(item.strip() for item in ref.stage.content):
-            label = stage_label(ref.stage, ref.index)
             yield Problem(
-                f"Stage '{label}' in journey '{ref.journey.id}' names no content type",
+                f"{capitalised(ref.long_label)} names no type of content",
                 ref.path,
                 hint="Add a content: list naming the best types of content for this stage",
             )

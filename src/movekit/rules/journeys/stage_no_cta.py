@@ -1,19 +1,19 @@
-"""MK301 stage-no-cta: every stage of a journey needs a call to action."""
+"""Every stage of a journey needs a call to action."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from movekit.findings import Problem, Severity
-from movekit.rules.base import Context, Rule, stage_label
+from movekit.labels import capitalised
+from movekit.rules.base import Context, Rule
 
 
 def check(ctx: Context) -> Iterator[Problem]:
     for ref in ctx.stages:
         if not ref.stage.ctas:
-            label = stage_label(ref.stage, ref.index)
             yield Problem(
-                f"Stage '{label}' in journey '{ref.journey.id}' has no call to action",
+                f"{capitalised(ref.long_label)} has no call to action",
                 ref.path,
                 hint="Add a ctas: list with at least one ask for this stage",
             )

@@ -1,4 +1,4 @@
-"""MK106 awareness-only-strategy: a plan whose every outcome is awareness changes nothing."""
+"""A plan whose every outcome is awareness changes nothing."""
 
 from __future__ import annotations
 
@@ -8,12 +8,17 @@ from movekit.findings import Problem, Severity
 from movekit.rules.base import Context, Rule
 
 
+def _all(count: int) -> str:
+    if count == 1:
+        return "The only outcome is"
+    return "Both outcomes are" if count == 2 else f"All {count} outcomes are"
+
+
 def check(ctx: Context) -> Iterator[Problem]:
     outcomes = ctx.plan.outcomes
     if outcomes and all(outcome.type == "awareness" for outcome in outcomes):
-        count = "The only outcome is" if len(outcomes) == 1 else f"All {len(outcomes)} outcomes are"
         yield Problem(
-            f"{count} of type awareness: the plan seeks attention but no change",
+            f"{_all(len(outcomes))} of type awareness: the plan seeks attention but no change",
             ("outcomes",),
             hint="Add an outcome of type attitude, behaviour, support or policy",
         )

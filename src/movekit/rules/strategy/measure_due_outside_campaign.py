@@ -1,4 +1,4 @@
-"""MK107 measure-due-outside-campaign: a measure should fall due while the campaign runs."""
+"""A measure should fall due while the campaign runs."""
 
 from __future__ import annotations
 

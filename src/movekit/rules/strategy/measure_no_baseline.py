@@ -1,22 +1,9 @@
-"""MK104 measure-no-baseline: a measure should say where the campaign starts from."""
+"""A measure should say where the campaign starts from."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from movekit.findings import Problem, Severity
-from movekit.rules.base import Context, Rule
-
-
-def check(ctx: Context) -> Iterator[Problem]:
-    for ref in ctx.measures:
-        if ref.measure.baseline is None:
-            yield Problem(
-                f"Measure '{ref.measure.id}' has no baseline",
-                ref.path,
-                hint="Add baseline: the value when the campaign starts (0 if you start from zero)",
-            )
-
+from movekit.findings import Severity
+from movekit.rules.base import Rule, measure_part_check
 
 RULE = Rule(
     code="MK104",
@@ -50,5 +37,9 @@ Add the value the measure had when the campaign started (write 0 if you start fr
         target: 32
         due: 2027-05-31
 """,
-    check=check,
+    check=measure_part_check(
+        "baseline",
+        "baseline",
+        hint="Add baseline: the value when the campaign starts (0 if you start from zero)",
+    ),
 )

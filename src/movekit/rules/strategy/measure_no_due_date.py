@@ -1,22 +1,9 @@
-"""MK103 measure-no-due-date: a measure needs a date by which to reach its target."""
+"""A measure needs a date by which to reach its target."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from movekit.findings import Problem, Severity
-from movekit.rules.base import Context, Rule
-
-
-def check(ctx: Context) -> Iterator[Problem]:
-    for ref in ctx.measures:
-        if ref.measure.due is None:
-            yield Problem(
-                f"Measure '{ref.measure.id}' has no due date",
-                ref.path,
-                hint="Add due: YYYY-MM-DD, the date by which the target should be reached",
-            )
-
+from movekit.findings import Severity
+from movekit.rules.base import Rule, measure_part_check
 
 RULE = Rule(
     code="MK103",
@@ -50,5 +37,9 @@ Add the date by which the target should be reached, inside the campaign's dates:
         target: 32
         due: 2027-05-31
 """,
-    check=check,
+    check=measure_part_check(
+        "due",
+        "due date",
+        hint="Add due: YYYY-MM-DD, the date by which the target should be reached",
+    ),
 )

@@ -1,22 +1,9 @@
-"""MK102 measure-no-target: a measure needs a target that means success."""
+"""A measure needs a target that means success."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from movekit.findings import Problem, Severity
-from movekit.rules.base import Context, Rule
-
-
-def check(ctx: Context) -> Iterator[Problem]:
-    for ref in ctx.measures:
-        if ref.measure.target is None:
-            yield Problem(
-                f"Measure '{ref.measure.id}' has no target",
-                ref.path,
-                hint="Add target: the value that means this outcome has been achieved",
-            )
-
+from movekit.findings import Severity
+from movekit.rules.base import Rule, measure_part_check
 
 RULE = Rule(
     code="MK102",
@@ -50,5 +37,9 @@ Add the value that means success, in the same unit as the metric:
         target: 32
         due: 2027-05-31
 """,
-    check=check,
+    check=measure_part_check(
+        "target",
+        "target",
+        hint="Add target: the value that means this outcome has been achieved",
+    ),
 )

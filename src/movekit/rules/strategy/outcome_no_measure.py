@@ -1,4 +1,4 @@
-"""MK101 outcome-no-measure: every outcome needs at least one way to measure it."""
+"""Every outcome needs at least one way to measure it."""
 
 from __future__ import annotations
 

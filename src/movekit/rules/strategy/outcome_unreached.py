@@ -1,4 +1,4 @@
-"""MK105 outcome-unreached: every outcome should be driven by at least one journey."""
+"""Every outcome should be driven by at least one journey."""
 
 from __future__ import annotations
 
@@ -43,7 +43,8 @@ outcomes:
 journeys:
   - id: parents-journey
     audience: parents
-    stages: [...]
+    stages:
+      - {id: notice, level: awareness}
 """,
     fix="""\
 Name the outcome in the journey (or journeys) that works towards it:
@@ -52,7 +53,8 @@ journeys:
   - id: parents-journey
     audience: parents
     outcomes: [policy]
-    stages: [...]
+    stages:
+      - {id: notice, level: awareness}
 """,
     check=check,
 )
