@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -28,6 +29,7 @@ HOSTILE_KEY = "evil\\r\\n::error file=x::pwned %0A, a:b"
 """A key (in YAML double-quote escapes) that tries to end an annotation and start another."""
 HOSTILE_PLAN = VALID_PLAN.replace("  goal:", f'  "{HOSTILE_KEY}": 1\n  goal:')
 GITHUB_LINE = re.compile(r"::(error|warning|notice) ([^:]*)::(.*)")
+ALL_FORMATS = ("text", "json", "concise", "github", "gitlab", "sarif")
 
 
 @functools.cache
@@ -65,6 +67,60 @@ def sarif_of(*args: str, cwd: Path = REPO) -> dict[str, Any]:
     document: dict[str, Any] = json.loads(result.stdout)
     validate_sarif(document)
     return document
+
+
+# the table of formats
+
+
+def test_every_format_names_a_module_with_a_writer() -> None:
+    import importlib
+
+    from movekit.report import FORMATS, REPORTERS
+
+    assert list(REPORTERS) == list(FORMATS) == list(ALL_FORMATS)
+    for module in FORMATS.values():
+        assert callable(importlib.import_module(module).write), module
+
+
+@pytest.mark.parametrize("output_format", ALL_FORMATS)
+def test_check_imports_only_its_own_reporter_and_no_rich_without_colour(
+    output_format: str,
+) -> None:
+    script = (
+        "import sys\n"
+        "from movekit.cli import main\n"
+        f"sys.argv = ['movekit', 'check', {SMALL_GAPS!r}, *{TODAY!r}, '-f', {output_format!r}]\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as done:\n"
+        "    assert done.code == 1, done.code\n"
+        "from movekit.report import FORMATS\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] == 'rich')\n"
+        "loaded += sorted(f for f, m in FORMATS.items() if m in sys.modules)\n"
+        "print('LOADED', loaded, file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=REPO,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    # concise and github end with the text format's summary line, so they load it too
+    uses_text = ["text"] if output_format in ("concise", "github") else []
+    expected = sorted({output_format, *uses_text})
+    assert f"LOADED {expected}" in result.stderr, result.stderr
+
+
+def test_a_message_with_help_puts_the_hint_on_its_own_line() -> None:
+    from movekit.findings import Finding, Severity
+    from movekit.report.base import message_with_help
+
+    finding = Finding("MK301", "stage-no-cta", Severity.ERROR, "No ask", "plan.yaml", 3, 5)
+    assert message_with_help(finding) == "No ask"
+    hinted = replace(finding, hint="Add one")
+    assert message_with_help(hinted) == "No ask\nhelp: Add one"
 
 
 # SARIF

@@ -22,6 +22,9 @@ Examples:
   movekit explain stage-no-cta
 """
 
+COLUMNS = {"code": "code", "name": "name", "severity": "severity", "summary": "what it checks"}
+"""Row key -> column heading of the rule table."""
+
 
 def rules(
     output_format: Annotated[
@@ -29,12 +32,12 @@ def rules(
     ] = "text",
 ) -> None:
     """List every rule with its code, name and severity."""
-    from movekit.rules.docs import rules_json, rules_table
+    from movekit.rules.docs import rules_json
 
     if output_format == "json":
         typer.echo(rules_json())
     elif output_format == "text":
-        rules_table()
+        print_rule_table()
     else:
         raise typer.BadParameter("use text or json", param_hint="--format")
 
@@ -45,6 +48,30 @@ def explain(
     ],
 ) -> None:
     """Explain a rule: what, why, an example and the fix."""
-    from movekit.rules.docs import explain_rule
+    from rich.markdown import Markdown
 
-    explain_rule(rule)
+    from movekit.console import console
+    from movekit.rules.docs import find_rule, rule_page
+
+    console().print(Markdown(rule_page(find_rule(rule))))
+
+
+def print_rule_table() -> None:
+    """The rule catalogue as a table, each severity in its reporters' colour."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from movekit.console import console
+    from movekit.findings import Severity
+    from movekit.report.lines import STYLES
+    from movekit.rules.docs import rule_rows
+
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for heading in COLUMNS.values():
+        table.add_column(heading)
+    for row in rule_rows():
+        # Text, not markup: a summary may hold brackets (MK008's `ignore[...]`).
+        cells = {key: Text(row[key]) for key in COLUMNS}
+        cells["severity"].stylize(STYLES[Severity(row["severity"])])
+        table.add_row(*cells.values())
+    console().print(table)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from movekit.findings import Finding
-from movekit.report import Report
+from movekit.report.base import Report
 from movekit.report.lines import STYLES, Line, visible, write_lines
 from movekit.report.text import summary
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from movekit.findings import Finding, Severity
-from movekit.report import Report
+from movekit.report.base import Report, message_with_help
 from movekit.report.lines import plain
 from movekit.report.locations import relative_posix
 from movekit.report.text import summary
@@ -38,8 +38,8 @@ def annotation(finding: Finding, base: Path) -> str:
         "title": f"{finding.code} {finding.rule}",
     }
     listed = ",".join(f"{name}={escape_property(value)}" for name, value in properties.items())
-    message = f"{finding.message}\nhelp: {finding.hint}" if finding.hint else finding.message
-    return f"::{COMMANDS[finding.severity]} {listed}::{escape_data(message)}"
+    message = escape_data(message_with_help(finding))
+    return f"::{COMMANDS[finding.severity]} {listed}::{message}"
 
 
 def escape_data(text: str) -> str:

@@ -8,21 +8,19 @@ place in the plan (`journeys[0].stages[1]`) and the message, never the line numb
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import Counter
 from pathlib import Path
 from typing import Any, TextIO
 
 from movekit.findings import Finding, Severity
-from movekit.report import Report
+from movekit.report.base import Report, message_with_help, write_json
 from movekit.report.locations import relative_posix
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
 
 def write(report: Report, out: TextIO) -> None:
-    json.dump(issues(report, Path.cwd()), out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    write_json(issues(report, Path.cwd()), out)
 
 
 def issues(report: Report, base: Path) -> list[dict[str, Any]]:
@@ -38,11 +36,10 @@ def issues(report: Report, base: Path) -> list[dict[str, Any]]:
 
 
 def _issue(finding: Finding, path: str, key: str) -> dict[str, Any]:
-    description = f"{finding.message}\nhelp: {finding.hint}" if finding.hint else finding.message
     return {
         "type": "issue",
         "check_name": f"{finding.code} {finding.rule}",
-        "description": description,
+        "description": message_with_help(finding),
         "severity": SEVERITIES[finding.severity],
         "fingerprint": hashlib.sha256(key.encode("utf-8")).hexdigest(),
         "location": {"path": path, "lines": {"begin": max(finding.line, 1)}},

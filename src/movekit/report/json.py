@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import TextIO
 
 from movekit.findings import count_by_severity
-from movekit.report import Report
+from movekit.report.base import Report, write_json
 from movekit.version import __version__
 
 
@@ -17,5 +16,4 @@ def write(report: Report, out: TextIO) -> None:
         "findings": [finding.to_dict() for finding in report.findings],
         "summary": count_by_severity(report.findings),
     }
-    json.dump(document, out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    write_json(document, out)

@@ -7,17 +7,16 @@ folder movekit runs in (`%SRCROOT%`), with forward slashes, percent-encoded as U
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import quote
 
 from movekit.findings import Finding, Severity
-from movekit.report import Report
+from movekit.report.base import Report, message_with_help, write_json
 from movekit.report.locations import relative_posix
 from movekit.rules import RULES
 from movekit.rules.base import Rule
-from movekit.rules.docs import GROUPS
+from movekit.rules.docs import GROUPS, fix_markdown
 from movekit.version import __version__
 
 SCHEMA = (
@@ -30,8 +29,7 @@ Json = dict[str, Any]
 
 
 def write(report: Report, out: TextIO) -> None:
-    json.dump(sarif_log(report, Path.cwd()), out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    write_json(sarif_log(report, Path.cwd()), out)
 
 
 def sarif_log(report: Report, base: Path) -> Json:
@@ -74,16 +72,11 @@ def _help_text(rule: Rule) -> str:
 
 
 def _help_markdown(rule: Rule) -> str:
-    """Why and fix; the fix's snippet (after its first blank line) becomes a YAML block."""
-    prose, _, snippet = rule.fix.partition("\n\n")
-    parts = ["**Why it matters**", rule.why, "**How to fix it**", prose.strip()]
-    if snippet.strip():
-        parts.append(f"```yaml\n{snippet.rstrip()}\n```")
-    return "\n\n".join(parts)
+    """Why and fix, the fix's snippet as a YAML block, as `movekit explain` shows them."""
+    return "\n\n".join(["**Why it matters**", rule.why, "**How to fix it**", fix_markdown(rule)])
 
 
 def _result(finding: Finding, index: dict[str, int], base: Path) -> Json:
-    message = f"{finding.message}\nhelp: {finding.hint}" if finding.hint else finding.message
     location: Json = {
         "physicalLocation": {
             "artifactLocation": _artifact(finding.file, base),
@@ -97,7 +90,7 @@ def _result(finding: Finding, index: dict[str, int], base: Path) -> Json:
         "ruleId": finding.code,
         **rule_index,
         "level": LEVELS[finding.severity],
-        "message": {"text": message},
+        "message": {"text": message_with_help(finding)},
         "locations": [location],
     }
 

@@ -6,7 +6,7 @@ import re
 from typing import TextIO
 
 from movekit.findings import Finding, Severity, count_by_severity
-from movekit.report import Report
+from movekit.report.base import HELP, Report
 from movekit.report.lines import STYLES, Line, Segment, visible, write_lines
 
 _TOKEN = re.compile(r"[^\s:,\[\]{}#]+")
@@ -35,7 +35,7 @@ def _finding_lines(finding: Finding, source: list[str]) -> list[Line]:
     ]
     lines.extend(_excerpt(finding, source, style))
     if finding.hint:
-        lines.append([("help", "bold cyan"), (f": {visible(finding.hint)}", "")])
+        lines.append([(HELP, "bold cyan"), (f": {visible(finding.hint)}", "")])
     lines.append([])
     return lines
 
