@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -50,3 +53,24 @@ def test_check_plan_reads_the_nearest_config(write_plan: Callable[..., Path]) ->
 def test_a_missing_file_is_a_file_access_error(tmp_path: Path) -> None:
     with pytest.raises(FileAccessError, match="no such file"):
         load_plan(tmp_path / "nope.yaml")
+
+
+def test_using_movekit_as_a_library_leaves_the_environment_alone() -> None:
+    script = (
+        "import os, sys\n"
+        "before = dict(os.environ)\n"
+        "import movekit, movekit.api, movekit.model\n"
+        "movekit.check_plan(sys.argv[1])\n"
+        "movekit.load_plan(sys.argv[1])\n"
+        "changed = sorted(set(before.items()) ^ set(os.environ.items()))\n"
+        "print('CHANGED', changed)\n"
+    )
+    env = {key: value for key, value in os.environ.items() if key != "PYDANTIC_DISABLE_PLUGINS"}
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(EXAMPLES / "clean-air-streets.yaml")],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert done.stdout.strip() == "CHANGED []", done.stderr

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+from movekit import cache
 from tests.conftest import EXAMPLES, run_cli
 
 GAPS = EXAMPLES / "gaps" / "plan.yaml"
@@ -41,6 +43,29 @@ def test_a_repeated_check_is_answered_from_the_cache(tmp_path: Path) -> None:
     assert first.returncode == 1
     again = check_without_engine(tmp_path, str(GAPS), *ARGS)
     assert (again.returncode, again.stdout) == (1, first.stdout)
+
+
+def test_a_cached_check_imports_neither_typer_pydantic_nor_yaml(tmp_path: Path) -> None:
+    env = {"MOVEKIT_CACHE_DIR": str(tmp_path)}
+    assert run_cli("check", str(GAPS), *ARGS, env=env).returncode == 1
+    script = WITHOUT_ENGINE.replace(
+        "main()\n",
+        "try:\n"
+        "    main()\n"
+        "finally:\n"
+        "    heavy = {'typer', 'click', 'pydantic', 'yaml', 'ruamel', 'rich'}\n"
+        "    loaded = sorted(m for m in sys.modules if m.split('.')[0] in heavy)\n"
+        "    print('HEAVY', loaded, file=sys.stderr)\n",
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, "check", str(GAPS), *ARGS],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env, "NO_COLOR": "1"},
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    assert "HEAVY []" in done.stderr, done.stderr
 
 
 def test_no_cache_never_uses_it(tmp_path: Path) -> None:
@@ -83,3 +108,62 @@ def test_an_unwritable_cache_costs_nothing_but_time(tmp_path: Path) -> None:
     blocked.write_text("in the way")
     result = run_cli("check", str(GAPS), *ARGS, env={"MOVEKIT_CACHE_DIR": str(blocked / "x")})
     assert result.returncode == 1 and result.stderr == ""
+
+
+# --- the key sees movekit's own code ----------------------------------------------------
+
+PACKAGE = Path(cache.__file__).parent
+KEY_OF_A_COPY = (
+    "import datetime as dt, sys\n"
+    "sys.path.insert(0, sys.argv[1])\n"
+    "from movekit import cache\n"
+    "from movekit.config import Settings\n"
+    "assert cache.__file__.startswith(sys.argv[1]), cache.__file__\n"
+    "print(cache.key(b'movekit: 1\\n', 'plan.yaml', dt.date(2027, 3, 15), Settings()))\n"
+)
+
+
+def copy_of_movekit(tmp_path: Path) -> Path:
+    site = tmp_path / "site"
+    shutil.copytree(PACKAGE, site / "movekit", ignore=shutil.ignore_patterns("__pycache__"))
+    return site
+
+
+def key_of(site: Path) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", KEY_OF_A_COPY, str(site)], capture_output=True, text=True, check=True
+    )
+    return done.stdout.strip()
+
+
+def test_editing_a_rule_changes_the_key(tmp_path: Path) -> None:
+    site = copy_of_movekit(tmp_path)
+    first = key_of(site)
+    assert key_of(site) == first  # the same code: the same key (even with bytecode written)
+    rules = site / "movekit" / "rules"
+    rule = sorted(path for path in rules.glob("*/*.py") if path.name != "__init__.py")[0]
+    rule.write_text(rule.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    assert key_of(site) != first
+
+
+def test_the_fingerprint_sees_edits_touches_and_new_modules_but_not_bytecode(
+    tmp_path: Path,
+) -> None:
+    package = copy_of_movekit(tmp_path) / "movekit"
+    first = cache.fingerprint(package)
+    assert cache.fingerprint(package) == first
+    (package / "__pycache__").mkdir(exist_ok=True)
+    (package / "__pycache__" / "engine.cpython-311.pyc").write_bytes(b"\0")
+    assert cache.fingerprint(package) == first
+    engine = package / "engine.py"
+    stamp = engine.stat().st_mtime_ns
+    os.utime(engine, ns=(stamp + 10**9, stamp + 10**9))  # touched
+    touched = cache.fingerprint(package)
+    assert touched != first
+    (package / "rules" / "new_rule.py").write_text('"""A new rule."""\n', encoding="utf-8")
+    assert cache.fingerprint(package) not in (first, touched)
+
+
+def test_the_running_package_is_fingerprinted_once() -> None:
+    assert cache.movekit_code() == cache.fingerprint(PACKAGE)
+    assert cache.movekit_code() is cache.movekit_code()

@@ -1,28 +1,74 @@
-"""The fast `check` parser accepts exactly what typer's `check` accepts, with the same results."""
+"""check's options live in one table; the fast parser and typer's `check` both read it."""
 
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
+from typer.core import TyperCommand, TyperGroup, TyperOption
 
-from movekit.cli.fast import FLAGS, VALUED, parse_check
+from movekit.cli.check_options import OPTIONS, Kind, Option, check_request
+from movekit.cli.fast import parse_check
 from tests.conftest import EXAMPLES, run_cli
 
 GAPS = str(EXAMPLES / "gaps" / "plan.yaml")
+SAMPLES = {"output_format": "json", "today": "2027-03-15"}
+"""A valid value for options that check their value; any text does for the others."""
 
 
-def test_the_fast_parser_knows_every_option_of_check() -> None:
+def typer_check() -> TyperCommand:
     import typer.main
 
     from movekit.cli.app import app
 
     group = typer.main.get_command(app)
-    command = group.commands["check"]  # type: ignore[attr-defined]
-    typer_options = {
-        name for param in command.params for name in param.opts if name.startswith("-")
-    }
-    assert typer_options - {"-h", "--help"} == set(VALUED) | set(FLAGS)
+    assert isinstance(group, TyperGroup)
+    command = group.commands["check"]
+    assert isinstance(command, TyperCommand)
+    return command
+
+
+def typer_parse(args: list[str]) -> dict[str, Any]:
+    """What click, inside the typer application, makes of `movekit check ARGS`."""
+    with typer_check().make_context("check", list(args)) as context:
+        return dict(context.params)
+
+
+def given(option: Option) -> list[str]:
+    """The option on a command line: a flag alone, a value once, a repeatable one twice."""
+    if option.kind is Kind.FLAG:
+        return [option.flags[0]]
+    value = SAMPLES.get(option.dest, "x")
+    if option.kind is Kind.REPEATABLE:
+        return [option.flags[0], value, f"{option.flags[-1]}={value}2"]
+    return [option.flags[-1], value]
+
+
+def test_typer_check_has_exactly_the_options_of_the_table() -> None:
+    params = {param.name: param for param in typer_check().params if isinstance(param, TyperOption)}
+    assert set(params) == {option.dest for option in OPTIONS}
+    for option in OPTIONS:
+        param = params[option.dest]
+        assert set(param.opts) == set(option.flags)
+        assert param.is_flag == (option.kind is Kind.FLAG)
+        assert param.multiple == (option.kind is Kind.REPEATABLE)
+        assert param.help == option.help
+
+
+@pytest.mark.parametrize("option", OPTIONS, ids=lambda option: option.dest)
+def test_both_parsers_read_each_option_alike(option: Option) -> None:
+    args = ["a.yaml", *given(option), "b/"]
+    fast = parse_check(["check", *args])
+    assert fast is not None, "the fast parser left a well-formed option to typer"
+    assert check_request(fast) == check_request(typer_parse(args))
+
+
+def test_the_typer_help_shows_every_option_of_the_table() -> None:
+    help_text = run_cli("check", "--help").stdout
+    for option in OPTIONS:
+        assert option.flags[0] in help_text
+        assert option.help.split()[0] in help_text
 
 
 @pytest.mark.parametrize(
@@ -39,7 +85,7 @@ def test_the_fast_parser_knows_every_option_of_check() -> None:
                 "paths": ["-"],
                 "select": [],
                 "ignore": [],
-                "format": "json",
+                "output_format": "json",
                 "today": "2027-03-15",
                 "strict": True,
                 "output": "r.json",

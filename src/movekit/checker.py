@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,8 +14,9 @@ from movekit.codes import CODES
 from movekit.config import Settings, load_settings
 from movekit.discover import discover, looks_like_plan
 from movekit.errors import FileAccessError, UsageError
-from movekit.files import read_limited, read_plan_bytes, write_atomic
+from movekit.files import write_atomic
 from movekit.findings import Finding, Severity
+from movekit.opening import STDIN, open_plan, read_source
 from movekit.report import REPORTERS, Report
 
 _STYLES = re.compile(r"\x1b\[[0-9;]*m")
@@ -63,8 +63,7 @@ def run_check(request: CheckRequest, out: TextIO) -> int:
     sources: dict[str, str] = {}
     for plan in plans:
         settings = _settings_for(plan, request, settings_by_folder)
-        is_stdin = str(plan) == "-"
-        raw = read_limited(sys.stdin.buffer, "<stdin>") if is_stdin else read_plan_bytes(plan)
+        raw = read_source(plan)
         found = _findings(raw, str(plan), request, settings)
         findings.extend(found)
         if found:
@@ -83,9 +82,7 @@ def _findings(raw: bytes, name: str, request: CheckRequest, settings: Settings) 
     remembered = cache.load(entry) if entry else None
     if remembered is not None:
         return remembered
-    from movekit.engine import check_bytes  # the YAML reader, Pydantic and the rules
-
-    found: list[Finding] = check_bytes(raw, name, today=request.today, settings=settings).findings
+    found = open_plan(raw, name=name, today=request.today, settings=settings).findings
     if entry:
         cache.store(entry, found)
     return found
@@ -94,7 +91,7 @@ def _findings(raw: bytes, name: str, request: CheckRequest, settings: Settings) 
 def _plans(request: CheckRequest) -> list[Path]:
     plans = discover(request.paths)
     if request.plans_only:
-        plans = [plan for plan in plans if str(plan) == "-" or looks_like_plan(plan)]
+        plans = [plan for plan in plans if str(plan) == STDIN or looks_like_plan(plan)]
     if request.output is not None:
         _refuse_overwriting_a_plan(request.output, plans)
     return plans
@@ -102,7 +99,7 @@ def _plans(request: CheckRequest) -> list[Path]:
 
 def _refuse_overwriting_a_plan(output: Path, plans: Sequence[Path]) -> None:
     # Checked before any work, so a slip like `-o plan.yaml` can never replace a plan.
-    if any(str(plan) != "-" and plan.resolve() == output.resolve() for plan in plans):
+    if any(str(plan) != STDIN and plan.resolve() == output.resolve() for plan in plans):
         raise UsageError(f"-o {output}: that is a plan being checked; write the report elsewhere")
 
 
@@ -131,7 +128,7 @@ def _write_file(path: Path, text: str) -> None:
 
 
 def _settings_for(plan: Path, request: CheckRequest, cache: dict[Path, Settings]) -> Settings:
-    folder = Path.cwd() if str(plan) == "-" else plan.parent
+    folder = Path.cwd() if str(plan) == STDIN else plan.parent
     if folder not in cache:
         base = load_settings(folder / "_", CODES)
         cache[folder] = base.with_flags(request.select, request.ignore, CODES)

@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import math
-import os
-import re
 from typing import Annotated, Any, Literal
 
-# movekit uses no Pydantic plugins, and looking them up scans the metadata of every
-# installed package on each run (15-20 ms of a ~200 ms check). A user's own setting wins.
-os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    WithJsonSchema,
-    model_validator,
-)
-from pydantic_core import PydanticCustomError
+from movekit.modeltypes import LARGEST_NUMBER as LARGEST_NUMBER
+from movekit.modeltypes import Date, Empty, IdList, IdOf, RefersTo, Texts
+from movekit.modeltypes import Id as Id
+from movekit.modeltypes import Number as Number
 
 LEVELS = ("awareness", "engagement", "action", "ownership")
 """The ladder from a moment to a movement, lowest rung first."""
@@ -30,82 +18,6 @@ Level = Literal["awareness", "engagement", "action", "ownership"]
 Mode = Literal["online", "offline"]
 OutcomeType = Literal["awareness", "attitude", "behaviour", "support", "policy"]
 MechanismKind = Literal["create", "contribute", "organise", "fund", "decide"]
-
-_SLUG = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
-
-
-def _slug(value: str) -> str:
-    if not _SLUG.match(value):
-        suggestion = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "my-id"
-        raise PydanticCustomError(
-            "slug",
-            "'{value}' is not a valid id: use lowercase letters, digits and hyphens, "
-            "such as '{suggestion}'",
-            {"value": value, "suggestion": suggestion},
-        )
-    return value
-
-
-def _iso_date(value: Any) -> Any:
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
-    if isinstance(value, str) and _ISO_DATE.match(value):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise PydanticCustomError(
-        "iso_date",
-        "'{value}' is not a date: write it as YYYY-MM-DD, such as 2027-03-31",
-        {"value": value},
-    )
-
-
-LARGEST_NUMBER = 10**15
-"""Bigger counts are typing mistakes, and would overflow the arithmetic of the progress line."""
-
-
-def _number(value: Any) -> Any:
-    if not isinstance(value, int | float) or isinstance(value, bool):
-        raise PydanticCustomError("number", "'{value}' is not a number", {"value": value})
-    if abs(value) > LARGEST_NUMBER or not math.isfinite(value):  # abs first: 10**400 is no float
-        raise PydanticCustomError(
-            "number", "'{value}' is too large for a campaign number", {"value": str(value)[:20]}
-        )
-    return value
-
-
-def _one_or_many(value: Any) -> Any:
-    return [value] if isinstance(value, str) else _none_as_empty(value)
-
-
-def _none_as_empty(value: Any) -> Any:
-    """`ctas:` with nothing after it is a list not filled in yet, not a type error."""
-    return [] if value is None else value
-
-
-# The JSON Schema of each type says what a plan file may hold (WithJsonSchema), which is
-# looser than the Python type: one string for a list, nothing for an empty list.
-_ID_SCHEMA = {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"}
-
-
-def _one_or_many_schema(item: dict[str, Any]) -> dict[str, Any]:
-    return {"anyOf": [item, {"type": "array", "items": item}, {"type": "null"}]}
-
-
-Id = Annotated[str, AfterValidator(_slug), WithJsonSchema(_ID_SCHEMA)]
-Date = Annotated[dt.date, BeforeValidator(_iso_date)]
-Number = Annotated[float | int, BeforeValidator(_number), WithJsonSchema({"type": "number"})]
-Texts = Annotated[
-    list[str],
-    BeforeValidator(_one_or_many),
-    WithJsonSchema(_one_or_many_schema({"type": "string"})),
-]
-IdList = Annotated[
-    list[Id], BeforeValidator(_one_or_many), WithJsonSchema(_one_or_many_schema(_ID_SCHEMA))
-]
-Empty = BeforeValidator(_none_as_empty)
 
 
 class Section(BaseModel):
@@ -135,7 +47,9 @@ class Campaign(Section):
 class Measure(Section):
     """How you will know an outcome is happening: a metric with a baseline and a target."""
 
-    id: Id = Field(description="Unique id of the measure across all outcomes.")
+    id: Annotated[Id, IdOf("measure")] = Field(
+        description="Unique id of the measure across all outcomes."
+    )
     metric: str = Field(description="What is counted, in plain words.")
     unit: str | None = Field(None, description="The unit of the count, such as 'parents'.")
     baseline: Number | None = Field(None, description="The value when the campaign starts.")
@@ -147,7 +61,7 @@ class Measure(Section):
 class Outcome(Section):
     """A desired outcome: a change that moves the campaign towards its goal."""
 
-    id: Id = Field(description="Unique id of the outcome.")
+    id: Annotated[Id, IdOf("outcome")] = Field(description="Unique id of the outcome.")
     title: str = Field(description="The change you want, in one line.")
     type: OutcomeType = Field(description="awareness, attitude, behaviour, support or policy.")
     measures: Annotated[list[Measure], Empty] = Field(
@@ -158,18 +72,20 @@ class Outcome(Section):
 class Audience(Section):
     """A group of people you want to reach, and what moves them."""
 
-    id: Id = Field(description="Unique id of the audience.")
+    id: Annotated[Id, IdOf("audience")] = Field(description="Unique id of the audience.")
     name: str = Field(description="Who they are, in plain words.")
     size: Number | None = Field(None, description="An estimate of how many people.")
     motivations: Texts = Field([], description="What is likely to motivate them.")
     barriers: Texts = Field([], description="What stops them from acting.")
-    channels: IdList = Field([], description="Channel ids where they can be reached.")
+    channels: Annotated[IdList, RefersTo("channel", if_listed=True)] = Field(
+        [], description="Channel ids where they can be reached."
+    )
 
 
 class Channel(Section):
     """A channel the campaign uses, online or on the ground."""
 
-    id: Id = Field(description="Unique id of the channel.")
+    id: Annotated[Id, IdOf("channel")] = Field(description="Unique id of the channel.")
     mode: Mode = Field(description="online or offline (on the ground).")
     owner: str | None = Field(None, description="Who runs this channel.")
 
@@ -177,49 +93,69 @@ class Channel(Section):
 class Cta(Section):
     """A call to action: the one thing you ask people to do at a stage."""
 
-    id: Id | None = Field(None, description="Id of the ask, unique within its journey.")
+    id: Annotated[Id | None, IdOf("call to action", within="journey")] = Field(
+        None, description="Id of the ask, unique within its journey."
+    )
     ask: str = Field(description="The ask, in the words you will use.")
     mode: Mode = Field(description="online or offline (on the ground).")
-    measure: Id | None = Field(None, description="Id of the measure that counts responses.")
+    measure: Annotated[Id | None, RefersTo("measure")] = Field(
+        None, description="Id of the measure that counts responses."
+    )
 
 
 class Stage(Section):
     """One step of a journey, from the first message to the final goal."""
 
-    id: Id | None = Field(None, description="Id of the stage, unique within its journey.")
+    id: Annotated[Id | None, IdOf("stage", within="journey")] = Field(
+        None, description="Id of the stage, unique within its journey."
+    )
     name: str | None = Field(None, description="What the person does or feels at this stage.")
     level: Level = Field(description="awareness, engagement, action or ownership.")
     content: Texts = Field([], description="The best types of content for this stage.")
-    channels: IdList = Field([], description="Channel ids used at this stage.")
+    channels: Annotated[IdList, RefersTo("channel", if_listed=True)] = Field(
+        [], description="Channel ids used at this stage."
+    )
     ctas: Annotated[list[Cta], Empty] = Field([], description="The calls to action for this stage.")
 
 
 class Journey(Section):
     """The path one audience takes from a first message to the final goal."""
 
-    id: Id = Field(description="Unique id of the journey.")
-    audience: Id = Field(description="Id of the audience who takes this journey.")
-    outcomes: IdList = Field([], description="Ids of the outcomes this journey drives.")
+    id: Annotated[Id, IdOf("journey")] = Field(description="Unique id of the journey.")
+    audience: Annotated[Id, RefersTo("audience")] = Field(
+        description="Id of the audience who takes this journey."
+    )
+    outcomes: Annotated[IdList, RefersTo("outcome")] = Field(
+        [], description="Ids of the outcomes this journey drives."
+    )
     stages: Annotated[list[Stage], Empty] = Field(description="The stages, in order.")
 
 
 class Bridge(Section):
     """A deliberate link from an online ask to action on the ground."""
 
-    id: Id | None = Field(None, description="Unique id of the bridge.")
-    journey: Id = Field(description="Id of the journey the bridge belongs to.")
-    from_: Id = Field(alias="from", description="Id of the online stage it starts from.")
-    to: Id = Field(description="Id of the later, on-the-ground stage it leads to.")
+    id: Annotated[Id | None, IdOf("bridge")] = Field(None, description="Unique id of the bridge.")
+    journey: Annotated[Id, RefersTo("journey")] = Field(
+        description="Id of the journey the bridge belongs to."
+    )
+    from_: Annotated[Id, RefersTo("stage", of="journey")] = Field(
+        alias="from", description="Id of the online stage it starts from."
+    )
+    to: Annotated[Id, RefersTo("stage", of="journey")] = Field(
+        description="Id of the later, on-the-ground stage it leads to."
+    )
     how: str | None = Field(None, description="How people are moved across.")
 
 
 class Mechanism(Section):
     """A way for the community to create, contribute, organise, fund or decide."""
 
-    id: Id = Field(description="Unique id of the mechanism.")
+    id: Annotated[Id, IdOf("mechanism")] = Field(description="Unique id of the mechanism.")
     name: str = Field(description="Its name, as participants know it.")
     kind: MechanismKind = Field(description="create, contribute, organise, fund or decide.")
-    audiences: IdList = Field([], description="Ids of the audiences it is for.")
+    audiences: Annotated[IdList, RefersTo("audience")] = Field(
+        [], description="Ids of the audiences it is for."
+    )
     description: str | None = Field(None, description="How it works, in a sentence or two.")
     tools: Texts = Field([], description="Tools or kits you offer to make it possible.")
 
@@ -227,7 +163,7 @@ class Mechanism(Section):
 class Phase(Section):
     """A period of the campaign that ends with a review."""
 
-    id: Id = Field(description="Unique id of the phase.")
+    id: Annotated[Id, IdOf("phase")] = Field(description="Unique id of the phase.")
     name: str = Field(description="The phase's name.")
     starts: Date | None = Field(None, description="First day of the phase.")
     ends: Date | None = Field(None, description="Last day of the phase.")
@@ -237,7 +173,7 @@ class Phase(Section):
 class Review(Section):
     """What a review found and what the team changed because of it."""
 
-    phase: Id = Field(description="Id of the phase reviewed.")
+    phase: Annotated[Id, RefersTo("phase")] = Field(description="Id of the phase reviewed.")
     date: Date = Field(description="When the review took place.")
     learned: str | None = Field(None, description="What worked and what did not.")
     changes: str | None = Field(None, description="What you changed as a result.")
@@ -246,7 +182,7 @@ class Review(Section):
 class Result(Section):
     """A measured value of a measure on a date."""
 
-    measure: Id = Field(description="Id of the measure.")
+    measure: Annotated[Id, RefersTo("measure")] = Field(description="Id of the measure.")
     date: Date = Field(description="When the value was measured.")
     value: Number = Field(description="The measured value.")
 

@@ -2,7 +2,8 @@
 
 Every command and the public API open plans here, so a plan means the same everywhere:
 `status`, `record`, `fmt`, `diff` and `render` see exactly the file-level errors `check`
-reports.
+reports. The engine is imported only to check: `check` reads plans with `read_source`
+and may answer from its cache without it.
 """
 
 from __future__ import annotations
@@ -10,10 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from movekit.config import Settings, load_settings
-from movekit.engine import Checked, check_bytes
 from movekit.files import read_limited, read_plan_bytes
+
+if TYPE_CHECKING:
+    from movekit.engine import Checked
 
 STDIN = "-"
 """The path that means standard input, as in most command-line tools."""
@@ -23,7 +27,7 @@ NO_RULES = Settings(select=())
 
 
 def read_source(path: Path) -> bytes:
-    """A plan's bytes from its file, or from standard input when the path is `-`."""
+    """A plan's (or another input's) bytes, from standard input when the path is `-`."""
     if str(path) == STDIN:
         return read_limited(sys.stdin.buffer, "<stdin>")
     return read_plan_bytes(path)
@@ -44,6 +48,8 @@ def open_plan(
     default to the plan's nearest config file (the built-in defaults for bytes and stdin).
     With `lint=False` only the file-level checks run, whatever the settings.
     """
+    from movekit.engine import check_bytes  # the YAML reader, Pydantic and the rules
+
     if isinstance(source, bytes):
         raw, label = source, name or "plan.yaml"
     else:

@@ -1,50 +1,7 @@
-"""The command line: one small module per command, and the one error -> exit-code boundary.
-
-The typer application (cli/app.py) is imported only when needed: a plain `movekit check`
-goes through the small parser in cli/fast.py, so that a check whose findings are cached
-starts without typer (which imports Pydantic) or the YAML reader.
-"""
+"""The command line: one small module per command; the error boundary is cli/main.py."""
 
 from __future__ import annotations
 
-import os
-import sys
+from movekit.cli.main import main
 
-from movekit.errors import MovekitError
-
-EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
-EXIT_INTERRUPTED = 130  # Ctrl-C, as shells and click report it
-
-
-def main() -> None:
-    """Run the CLI; the only place that turns errors into messages and exit codes."""
-    try:
-        _run(sys.argv[1:])
-    except MovekitError as error:
-        _fail(f"error: {error}")
-    except KeyboardInterrupt:
-        _fail("interrupted", EXIT_INTERRUPTED)
-    except Exception as error:
-        if os.environ.get("MOVEKIT_DEBUG"):
-            raise
-        summary = " ".join(str(error).split())[:200]
-        _fail(
-            f"internal error: {type(error).__name__}: {summary} (a bug in movekit: please "
-            "report it with the plan that caused it; `movekit --debug ...` shows the traceback)"
-        )
-
-
-def _run(args: list[str]) -> None:
-    from movekit.cli.fast import run_check_fast
-
-    code = run_check_fast(args)
-    if code is not None:
-        sys.exit(code)
-    from movekit.cli.app import app
-
-    app(prog_name="movekit")
-
-
-def _fail(message: str, code: int = EXIT_FAILURE) -> None:
-    sys.stderr.write(message.rstrip() + "\n")
-    sys.exit(code)
+__all__ = ["main"]

@@ -1,16 +1,28 @@
-"""`movekit check`: validate and lint plans."""
+"""`movekit check`: validate and lint plans.
+
+The command's parameters are built from the option table in check_options.py, the one
+place check's options are defined (the fast parser in fast.py reads the same table).
+"""
 
 from __future__ import annotations
 
-import os
+import inspect
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from movekit.cli.options import TODAY_HELP, parse_today
-from movekit.report import REPORTERS
+from movekit.cli.check_options import (
+    OPTIONS,
+    PATHS,
+    PATHS_HELP,
+    PATHS_METAVAR,
+    Kind,
+    Option,
+    check_request,
+)
+from movekit.cli.options import OptionError, bad_parameter
 
 EPILOG = """\
 Examples:
@@ -33,101 +45,48 @@ Set-ups for GitHub Actions, GitLab CI and pre-commit: docs/ci.md.
 Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 movekit could not run.
 """
 
-FORMATS = tuple(REPORTERS)
 
-
-def check(
-    paths: Annotated[
-        list[Path],
-        typer.Argument(
-            help="Plan files, or folders to search for plans (files starting with `movekit:`).",
-            show_default=False,
-            metavar="PATH",
-        ),
-    ],
-    output_format: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help=(
-                f"Output format: {', '.join(FORMATS)}. "
-                "Default: github when GITHUB_ACTIONS=true, text otherwise."
-            ),
-            show_default=False,
-            metavar="FORMAT",
-        ),
-    ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Write the report to FILE (atomically); print only the summary line.",
-            show_default=False,
-            metavar="FILE",
-        ),
-    ] = None,
-    select: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--select",
-            help="Only these rules: codes or prefixes, comma-separated (MK3,MK401).",
-            show_default=False,
-            metavar="CODES",
-        ),
-    ] = None,
-    ignore: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--ignore",
-            help="Skip these rules: codes or prefixes, comma-separated.",
-            show_default=False,
-            metavar="CODES",
-        ),
-    ] = None,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="Exit 1 on warnings as well as errors.")
-    ] = False,
-    today: Annotated[
-        str | None, typer.Option("--today", help=TODAY_HELP, metavar="YYYY-MM-DD")
-    ] = None,
-    plans_only: Annotated[
-        bool,
-        typer.Option(
-            "--plans-only",
-            help=(
-                "Skip named files that are not plans (first key not `movekit:`) instead of "
-                "reporting them; for pre-commit, which passes every YAML file."
-            ),
-        ),
-    ] = False,
-    no_cache: Annotated[
-        bool,
-        typer.Option(
-            "--no-cache",
-            help="Check every plan afresh instead of reusing findings of unchanged plans.",
-        ),
-    ] = False,
-) -> None:
+def check(**values: Any) -> None:
     """Check plans for errors and the gaps the method warns about."""
-    from movekit.checker import CheckRequest, choose_format, run_check
+    from movekit.checker import run_check
 
-    output_format = choose_format(output_format, os.environ)
-    if output_format not in FORMATS:
-        raise typer.BadParameter(
-            f"'{output_format}' is not a format; use one of {', '.join(FORMATS)}",
-            param_hint="--format",
-        )
-    request = CheckRequest(
-        paths=paths,
-        today=parse_today(today),
-        select=select,
-        ignore=ignore,
-        strict=strict,
-        output_format=output_format,
-        output=output,
-        plans_only=plans_only,
-        cache=not no_cache,
-    )
+    try:
+        request = check_request(values)
+    except OptionError as error:
+        raise bad_parameter(error) from None
     raise typer.Exit(run_check(request, sys.stdout))
+
+
+def _paths_parameter() -> inspect.Parameter:
+    argument = typer.Argument(help=PATHS_HELP, show_default=False, metavar=PATHS_METAVAR)
+    return inspect.Parameter(
+        PATHS, inspect.Parameter.KEYWORD_ONLY, annotation=Annotated[list[Path], argument]
+    )
+
+
+def _parameter(option: Option) -> inspect.Parameter:
+    """The typer parameter for one row of the table."""
+    info = typer.Option(*option.flags, help=option.help, metavar=option.metavar, show_default=False)
+    annotation: object
+    default: object = None
+    if option.kind is Kind.FLAG:
+        annotation, default = Annotated[bool, info], False
+    elif option.kind is Kind.REPEATABLE:
+        annotation = Annotated[list[str] | None, info]
+    else:
+        annotation = Annotated[str | None, info]
+    return inspect.Parameter(
+        option.dest, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation
+    )
+
+
+# typer reads a command's parameters from its signature and type hints: give `check` the
+# ones the table describes.
+_SIGNATURE = inspect.Signature(
+    [_paths_parameter(), *map(_parameter, OPTIONS)], return_annotation=None
+)
+check.__signature__ = _SIGNATURE  # type: ignore[attr-defined]
+check.__annotations__ = {
+    **{name: parameter.annotation for name, parameter in _SIGNATURE.parameters.items()},
+    "return": None,
+}

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from movekit.cli.options import TODAY_HELP, parse_today
+from movekit.cli.options import TODAY_HELP, parse_format, parse_today
 
 EPILOG = """\
 Examples:
@@ -69,11 +69,7 @@ def diff(
     """Show what changed between two versions of a plan, in campaign terms."""
     from movekit.diff import sources as differ
 
-    if output_format not in FORMATS:
-        raise typer.BadParameter(
-            f"'{output_format}' is not a format; use one of {', '.join(FORMATS)}",
-            param_hint="--format",
-        )
+    parse_format(output_format, FORMATS)
     day = parse_today(today)
     if textconv:
         if len(paths) != 1:

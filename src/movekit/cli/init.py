@@ -51,7 +51,7 @@ def init(
 ) -> None:
     """Start a campaign folder with a plan to fill in."""
     from movekit.console import console
-    from movekit.scaffold import InitRequest, create
+    from movekit.scaffold.folder import PLAN_FILE, InitRequest, create
 
     screen = console()
     asking = sys.stdin.isatty() if interactive is None else interactive
@@ -65,5 +65,5 @@ def init(
     for path in result.written:
         screen.print(f"[green]created[/] {path}")
     screen.print(result.git)
-    plan = folder / "plan.yaml"
+    plan = folder / PLAN_FILE
     screen.print(f"\nNext: open {plan} in your editor, then run [bold]movekit check {plan}[/]")

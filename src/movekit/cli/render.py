@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from movekit.cli.options import parse_today
+from movekit.cli.options import parse_format, parse_today
 
 if TYPE_CHECKING:
     from movekit.findings import Finding
@@ -77,8 +77,8 @@ def render(
 ) -> None:
     """Render the plan as a document: Markdown, HTML or PDF."""
     from movekit.console import console
-    from movekit.render import FORMATS, RenderRequest, UnrenderablePlan
-    from movekit.render import render as render_plan
+    from movekit.render.pipeline import FORMATS, RenderRequest, UnrenderablePlan
+    from movekit.render.pipeline import render as render_plan
 
     chosen = _format(output_format, pdf, output, FORMATS)
     request = RenderRequest(plan, parse_today(today), chosen, output, template, gaps)
@@ -106,12 +106,7 @@ def _format(chosen: str | None, pdf: bool, output: Path | None, formats: dict[st
         by_extension.update((extension, name) for name, extension in formats.items())
         suffix = output.suffix.lower() if output is not None else ""
         return by_extension.get(suffix, "html")
-    if chosen not in formats:
-        names = ", ".join(formats)
-        raise typer.BadParameter(
-            f"'{chosen}' is not a format; use one of {names}", param_hint="--format"
-        )
-    return chosen
+    return parse_format(chosen, tuple(formats))
 
 
 def _report(findings: list[Finding], source: str, name: str) -> None:

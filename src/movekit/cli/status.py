@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from movekit.cli.options import parse_today
+from movekit.cli.options import parse_format, parse_today
 
 EPILOG = """\
 Examples:
@@ -51,9 +51,5 @@ def status(
     """Show where the campaign stands: measures, phases, asks to rework."""
     from movekit.review.report import run_status
 
-    if output_format not in FORMATS:
-        raise typer.BadParameter(
-            f"'{output_format}' is not a format; use one of {', '.join(FORMATS)}",
-            param_hint="--format",
-        )
+    parse_format(output_format, FORMATS)
     raise typer.Exit(run_status(plan, parse_today(today), output_format, sys.stdout))

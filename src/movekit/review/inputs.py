@@ -12,14 +12,13 @@ import difflib
 import io
 import math
 import re
-import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from movekit.errors import UsageError
-from movekit.files import read_limited, read_plan_bytes
 from movekit.model import LARGEST_NUMBER, Plan, Result, Review
+from movekit.opening import read_source
 
 COLUMNS = ("measure", "date", "value")
 """The columns a results CSV file must have, named in its header row."""
@@ -171,7 +170,7 @@ def read_results_csv(path: Path, plan: Plan) -> list[Result]:
 
 def _rows(path: Path) -> Iterator[_Row]:
     """Non-blank rows with the line each starts on; a BOM and any line endings are fine."""
-    raw = read_limited(sys.stdin.buffer, "<stdin>") if str(path) == "-" else read_plan_bytes(path)
+    raw = read_source(path)
     # Only ASCII ids, dates and numbers are used: a stray byte elsewhere is no reason to stop.
     text = raw.decode("utf-8-sig", errors="replace")
     reader = csv.reader(io.StringIO(text, newline=""))

@@ -18,19 +18,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
-from movekit.config import Settings
-from movekit.engine import check_bytes, check_document
+from movekit.engine import Checked
 from movekit.errors import FileAccessError, MovekitError, UsageError
-from movekit.files import read_plan_bytes, write_atomic
+from movekit.files import write_atomic
 from movekit.findings import Finding
 from movekit.model import Plan, Result, Review
+from movekit.opening import STDIN, open_plan, read_source
 from movekit.report.lines import visible
 from movekit.review.append import Item, Value, append_items
 from movekit.review.inputs import MAX_SHOWN, new_result, new_review, read_results_csv
-from movekit.source import Document, decode, parse
-
-_NO_RULES = Settings(select=())
-"""Only the file-level checks: recording needs a sound file, not a finished plan."""
+from movekit.source import Document, decode
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -54,17 +51,14 @@ class PlanFile:
 
 def load_for_writing(path: Path) -> PlanFile:
     """Read a plan that movekit may write back, or refuse with every file-level error."""
-    if str(path) == "-":
+    if str(path) == STDIN:
         raise UsageError("record writes to a plan file, so it cannot read the plan from stdin")
-    raw = read_plan_bytes(path)
-    text, problem = decode(raw)
-    if problem is not None:
-        today = dt.date.today()
-        _refuse_invalid(path, check_bytes(raw, str(path), today=today, settings=_NO_RULES).findings)
-    document = parse(text)
-    checked = check_document(document, str(path), today=dt.date.today(), settings=_NO_RULES)
-    if checked.plan is None:
+    raw = read_source(path)
+    checked = _open(raw, path)
+    if checked.plan is None or checked.document is None:
         _refuse_invalid(path, checked.findings)
+    document = checked.document
+    text, _ = decode(raw)  # what the document was read from, before a second BOM was dropped
     bom, codec = _encoding(raw)
     if bom + text.encode(codec) != raw:
         raise MovekitError(
@@ -72,6 +66,11 @@ def load_for_writing(path: Path) -> PlanFile:
         )
     lead = text[: len(text) - len(document.text)]
     return PlanFile(path, bom, codec, lead, document, checked.plan)
+
+
+def _open(raw: bytes, path: Path) -> Checked:
+    """Only the file-level checks: recording needs a sound file, not a finished plan."""
+    return open_plan(raw, name=str(path), lint=False)
 
 
 def record_value(path: Path, measure: str, value: str, on: str | None = None) -> Result:
@@ -106,11 +105,11 @@ def _write(file: PlanFile, section: str, added: Sequence[Result | Review]) -> No
         body = append_items(file.document.text, section, items, flow=section == "results")
     except MovekitError as error:
         raise MovekitError(f"{file.path}: {error}; nothing was recorded") from error
-    text = file.lead + body
-    _verify(file, text, section, added, items)
+    data = file.bom + (file.lead + body).encode(file.codec)
+    _verify(file, data, section, added, items)
     if _read_only(file.path):
         raise FileAccessError(f"{file.path}: the file is read-only, so nothing was recorded")
-    write_atomic(file.path.resolve(), file.bom + text.encode(file.codec))
+    write_atomic(file.path.resolve(), data)
 
 
 def _read_only(path: Path) -> bool:
@@ -132,17 +131,21 @@ def _item(entry: Result | Review) -> Item:
 
 
 def _verify(
-    file: PlanFile, text: str, section: str, added: Sequence[Result | Review], items: list[Item]
+    file: PlanFile, data: bytes, section: str, added: Sequence[Result | Review], items: list[Item]
 ) -> None:
-    """Read the new text back: it must hold the old plan plus exactly the new items."""
-    document = parse(text)
-    checked = check_document(document, str(file.path), today=dt.date.today(), settings=_NO_RULES)
+    """Read the new bytes back: they must hold the old plan plus exactly the new items."""
+    checked = _open(data, file.path)
     old = getattr(file.plan, section)
     expected_plan = file.plan.model_copy(update={section: [*old, *added]})
     expected_data = dict(file.document.data)
     new_raw = [{key: _raw(value) for key, value in item} for item in items]
     expected_data[section] = [*(expected_data.get(section) or []), *new_raw]
-    if checked.plan != expected_plan or _dump(document.data) != _dump(expected_data):
+    document = checked.document
+    if (
+        checked.plan != expected_plan
+        or document is None
+        or _dump(document.data) != _dump(expected_data)
+    ):
         raise MovekitError(
             f"{file.path}: movekit could not add to `{section}:` without changing something "
             "else in the file, so nothing was written. Please report this as a bug with the "

@@ -13,10 +13,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from movekit.config import Settings
 from movekit.console import console
-from movekit.engine import check_bytes
-from movekit.files import read_limited, read_plan_bytes
+from movekit.opening import open_plan
 from movekit.progress import Status, format_number
 from movekit.report import REPORTERS, Report
 from movekit.report.lines import visible
@@ -36,12 +34,10 @@ _EIGHTHS = " ▏▎▍▌▋▊▉"
 
 def run_status(path: Path, today: dt.date, output_format: str, out: TextIO) -> int:
     """Show the status of the plan at `path` ("-" for stdin); 1 if it has file-level errors."""
-    name = str(path)
-    raw = read_limited(sys.stdin.buffer, "<stdin>") if name == "-" else read_plan_bytes(path)
-    checked = check_bytes(raw, name, today=today, settings=Settings(select=()))
+    checked = open_plan(path, today=today, lint=False)
+    name = checked.file
     if checked.plan is None:
-        source = raw.decode("utf-8-sig", errors="replace")
-        REPORTERS[output_format](Report([name], checked.findings, {name: source}), out)
+        REPORTERS[output_format](Report([name], checked.findings, {name: checked.text}), out)
         sys.stderr.write(f"movekit status needs a plan without file-level errors: fix {name}\n")
         return 1
     dashboard = build_dashboard(checked.plan, today)
