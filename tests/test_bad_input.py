@@ -236,92 +236,69 @@ def test_folder_checks_only_plans(tmp_path: Path) -> None:
 # --- files that are read but are not plans: exit 1 ---------------------------------------
 
 
-def test_empty_file(tmp_path: Path) -> None:
-    write(tmp_path / "plan.yaml", "")
-    result = check("plan.yaml", cwd=tmp_path)
-    assert result.returncode == 1
-    assert "MK007" in result.stdout
-    assert "plan.yaml:1:1" in result.stdout
+# One file per case, all checked in one run: (content, the one finding, words of its message).
+NOT_PLANS: dict[str, tuple[str | bytes, tuple[str, int, int], str]] = {
+    "empty": ("", ("MK007", 1, 1), "The file is empty"),
+    "only-comments": ("# Our campaign plan\n#\n# movekit: 1\n", ("MK007", 1, 1), "empty"),
+    "root-list": ("# plans\n- movekit: 1\n- campaign: {}\n", ("MK002", 2, 1), "not a list"),
+    "root-scalar": ("\nClean Air Streets\n", ("MK002", 2, 1), "Clean Air Streets"),
+    "latin-1": (
+        PLAN.replace("Parents}", "Parents caf\u00e9}").encode("latin-1"),
+        ("MK001", 6, len("  - {id: parents, name: Parents caf") + 1),
+        "not UTF-8 text: byte 0xe9",
+    ),
+    "not-utf8-after-bom": (b"\xef\xbb\xbfmovekit: 1\n\xff\n", ("MK001", 2, 1), "byte 0xff"),
+    "column-counts-characters": (
+        "movekit: 1\n# caf\u00e9 ".encode() + b"\xff\n",
+        ("MK001", 2, len("# caf\u00e9 ") + 1),  # not the byte offset
+        "byte 0xff",
+    ),
+    "control-character": (
+        "movekit: 1\ncampaign:\n  name: Clean\x07Air\n",
+        ("MK001", 3, 14),
+        "U+0007",
+    ),
+    "control-character-after-non-ascii": (
+        "movekit: 1\n# " + "\u00e9" * 10 + "\nname: a\x01b\n",
+        ("MK001", 3, 8),
+        "U+0001",
+    ),
+    "tabs-for-indentation": (
+        "movekit: 1\ncampaign:\n\tname: Clean Air\n",
+        ("MK001", 3, 1),
+        "cannot start any token",
+    ),
+    "second-document": (
+        PLAN + "# the next plan\n---\nmovekit: 1\n",
+        ("MK001", 15, 1),
+        "more than one YAML document",
+    ),
+}
 
 
-def test_file_of_only_comments(tmp_path: Path) -> None:
-    write(tmp_path / "plan.yaml", "# Our campaign plan\n#\n# movekit: 1\n")
-    result = check("plan.yaml", cwd=tmp_path)
-    assert result.returncode == 1
-    assert "MK007" in result.stdout
-    assert "plan.yaml:1:1" in result.stdout
-
-
-def test_root_is_a_list(tmp_path: Path) -> None:
-    write(tmp_path / "plan.yaml", "# plans\n- movekit: 1\n- campaign: {}\n")
-    result = check("plan.yaml", cwd=tmp_path)
-    assert result.returncode == 1
-    assert "MK002" in result.stdout
-    assert "plan.yaml:2:1" in result.stdout
-    assert "not a list" in result.stdout
-
-
-def test_root_is_a_scalar(tmp_path: Path) -> None:
-    write(tmp_path / "plan.yaml", "\nClean Air Streets\n")
-    result = check("plan.yaml", cwd=tmp_path)
-    assert result.returncode == 1
-    assert "MK002" in result.stdout
-    assert "plan.yaml:2:1" in result.stdout
-    assert "Clean Air Streets" in result.stdout
-
-
-def test_bytes_that_are_not_utf8(tmp_path: Path) -> None:
-    latin1 = PLAN.replace("Parents}", "Parents caf\u00e9}").encode("latin-1")
-    write(tmp_path / "plan.yaml", latin1)
-    code, report = check_json("plan.yaml", cwd=tmp_path)
+@pytest.fixture(scope="module")
+def not_plans_checked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Any]]:
+    """Each file's findings, from one `check --format json` of them all."""
+    folder = tmp_path_factory.mktemp("not-plans")
+    names = [
+        write(folder / f"{name}.yaml", content).name for name, (content, _, _) in NOT_PLANS.items()
+    ]
+    code, report = check_json(*names, cwd=folder)
     assert code == 1
-    [finding] = report["findings"]
-    assert finding["code"] == "MK001"
-    assert finding["line"] == 6
-    assert finding["column"] == len("  - {id: parents, name: Parents caf") + 1
-    assert "0xe9" in finding["message"]
-    assert "UTF-8" in finding["message"]
+    found: dict[str, list[Any]] = {name: [] for name in names}
+    for finding in report["findings"]:
+        found[finding["file"]].append(finding)
+    return found
 
 
-def test_bytes_that_are_not_utf8_after_a_bom(tmp_path: Path) -> None:
-    write(tmp_path / "plan.yaml", b"\xef\xbb\xbfmovekit: 1\n\xff\n")
-    code, report = check_json("plan.yaml", cwd=tmp_path)
-    assert code == 1
-    [finding] = report["findings"]
-    assert finding["code"] == "MK001"
-    assert "0xff" in finding["message"]  # says 0x20
-    assert (finding["line"], finding["column"]) == (2, 1)  # says (1, 6)
-
-
-def test_not_utf8_column_counts_characters(tmp_path: Path) -> None:
-    write(tmp_path / "plan.yaml", "movekit: 1\n# caf\u00e9 ".encode() + b"\xff\n")
-    code, report = check_json("plan.yaml", cwd=tmp_path)
-    assert code == 1
-    [finding] = report["findings"]
-    assert (finding["code"], finding["line"]) == ("MK001", 2)
-    assert finding["column"] == len("# caf\u00e9 ") + 1  # says 9: the byte offset
-
-
-def test_control_character_after_non_ascii_text(tmp_path: Path) -> None:
-    text = (
-        "movekit: 1\n# \u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\nname: a\x01b\n"
-    )
-    write(tmp_path / "plan.yaml", text)
-    code, report = check_json("plan.yaml", cwd=tmp_path)
-    assert code == 1
-    [finding] = report["findings"]
-    assert finding["code"] == "MK001"
-    assert "U+0001" in finding["message"]
-    assert (finding["line"], finding["column"]) == (3, 8)  # says (4, 1)
-
-
-def test_control_character(tmp_path: Path) -> None:
-    write(tmp_path / "plan.yaml", "movekit: 1\ncampaign:\n  name: Clean\x07Air\n")
-    result = check("plan.yaml", cwd=tmp_path)
-    assert result.returncode == 1
-    assert "MK001" in result.stdout
-    assert "U+0007" in result.stdout
-    assert "plan.yaml:3:14" in result.stdout
+@pytest.mark.parametrize("name", NOT_PLANS)
+def test_a_file_that_is_not_a_plan_has_one_finding(
+    not_plans_checked: dict[str, list[Any]], name: str
+) -> None:
+    _, where, says = NOT_PLANS[name]
+    [finding] = not_plans_checked[f"{name}.yaml"]
+    assert (finding["code"], finding["line"], finding["column"]) == where
+    assert says in finding["message"]
 
 
 def test_escape_sequences_in_a_plan_do_not_reach_the_terminal(tmp_path: Path) -> None:
@@ -366,14 +343,6 @@ def test_bom_and_crlf_keep_positions(tmp_path: Path) -> None:
     text = check("schema-crlf.yaml", cwd=tmp_path).stdout
     assert "schema-crlf.yaml:13:46" in text
     assert "\r" not in text
-
-
-def test_tabs_for_indentation(tmp_path: Path) -> None:
-    write(tmp_path / "plan.yaml", "movekit: 1\ncampaign:\n\tname: Clean Air\n")
-    result = check("plan.yaml", cwd=tmp_path)
-    assert result.returncode == 1
-    assert "MK001" in result.stdout
-    assert "plan.yaml:3:1" in result.stdout
 
 
 @pytest.mark.parametrize(
@@ -422,15 +391,6 @@ def test_billion_laughs(tmp_path: Path) -> None:
     assert "MK001" in result.stdout
     assert re.search(r"plan\.yaml:[2-9]:\d+", result.stdout)
     assert "alias" in result.stdout.lower()
-
-
-def test_second_document(tmp_path: Path) -> None:
-    write(tmp_path / "plan.yaml", PLAN + "# the next plan\n---\nmovekit: 1\n")
-    result = check("plan.yaml", cwd=tmp_path)
-    assert result.returncode == 1
-    assert "MK001" in result.stdout
-    assert "plan.yaml:15:1" in result.stdout
-    assert "document" in result.stdout
 
 
 def test_python_object_tag_is_refused_and_not_constructed(tmp_path: Path) -> None:

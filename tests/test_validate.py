@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+
+from pydantic import BaseModel
 
 from movekit.config import Settings
 from movekit.engine import check_text
 from movekit.findings import Finding
 from movekit.model import Plan
+from movekit.modelfields import fields_of, id_of
 from tests.conftest import VALID_PLAN
 
 TODAY = dt.date(2027, 1, 1)
@@ -169,6 +173,72 @@ def test_channels_are_only_checked_when_declared() -> None:
     declared = text + "channels:\n  - {id: email, mode: online}\n"
     [finding] = findings(declared)
     assert (finding.code, finding.line) == ("MK005", 12)
+
+
+JOURNEYS = """\
+journeys:
+  - id: pj
+    audience: parents
+    stages:
+      - {id: hear, level: awareness, ctas: [{id: ask, ask: Share, mode: online}]}
+      - {id: walk, level: action, ctas: [{id: ask, ask: Walk, mode: offline}]}
+  - id: second
+    audience: parents
+    stages:
+      - {id: hear, level: awareness}
+"""
+
+
+def test_stage_and_ask_ids_are_unique_within_their_journey_only() -> None:
+    got = findings(VALID_PLAN + JOURNEYS)
+    assert [(f.code, f.line, f.column) for f in got] == [("MK004", 17, 47)]
+    assert got[0].message == "Duplicate call to action id 'ask' (first used at line 16)"
+
+
+def test_a_bridge_names_stages_of_its_own_journey() -> None:
+    bridges = (
+        "bridges:\n"
+        "  - {journey: second, from: hear, to: walk}\n"  # walk is in pj, not in second
+        "  - {journey: nowhere, from: x, to: y}\n"  # only the unknown journey is reported
+    )
+    got = findings(VALID_PLAN + JOURNEYS.replace("ask, ask: Walk", "walk-ask, ask: Walk") + bridges)
+    assert [(f.code, f.line, f.column) for f in got] == [("MK005", 23, 39), ("MK005", 24, 15)]
+    assert got[0].message == "Stage 'walk' does not exist"
+    assert got[0].hint == "Use the id of a stage in that journey (known: hear)"
+    assert got[1].message == "Journey 'nowhere' does not exist"
+
+
+def test_every_field_that_holds_ids_says_what_they_name() -> None:
+    """A field of ids without IdOf or RefersTo would never be checked for MK004 or MK005."""
+    schema = Plan.model_json_schema()
+    for model in _models():
+        properties = schema["$defs"].get(model.__name__, schema)["properties"]
+        for key, field in fields_of(model).items():
+            holds_ids = '"pattern": "^[a-z0-9][a-z0-9-]*$"' in json.dumps(properties[key])
+            marked = field.id_of is not None or field.refers_to is not None
+            assert holds_ids == marked, f"{model.__name__}.{key}"
+            assert field.id_of is None or key == "id", f"{model.__name__}.{key}"
+
+
+def test_references_point_at_kinds_of_item_the_plan_has() -> None:
+    kinds = {kind.kind for kind in map(id_of, _models()) if kind is not None}
+    assert {"outcome", "measure", "audience", "channel", "journey", "stage"} <= kinds
+    for model in _models():
+        fields = fields_of(model)
+        within = model_id.within if (model_id := id_of(model)) is not None else None
+        assert within is None or within in kinds
+        for field in fields.values():
+            refers = field.refers_to
+            if refers is not None:
+                assert refers.kind in kinds, f"{model.__name__}.{field.key}"
+                owner = fields[refers.of].refers_to if refers.of is not None else None
+                assert refers.of is None or owner is not None, f"{model.__name__}.{field.key}"
+
+
+def _models(model: type[BaseModel] = Plan) -> list[type[BaseModel]]:
+    """The plan's model and every model inside it."""
+    inner = [field.model for field in fields_of(model).values() if field.model is not None]
+    return [model, *(found for child in inner for found in _models(child))]
 
 
 def test_a_missing_version_is_mk007_and_the_rest_is_still_checked() -> None:

@@ -117,12 +117,3 @@ def dump(data: Any, *, faithful: bool = False) -> str:
     out = io.StringIO()
     round_trip(faithful=faithful).dump(data, out)
     return out.getvalue()
-
-
-_ANALYSER = Emitter(None, allow_unicode=True)
-
-
-def plain_allowed(text: str, *, flow: bool) -> bool:
-    """True when ruamel would write `text` without quotes (in a flow collection, if `flow`)."""
-    analysis = _ANALYSER.analyze_scalar(text)
-    return bool(analysis.allow_flow_plain if flow else analysis.allow_block_plain)

@@ -1,35 +1,77 @@
 """Ids and references: duplicate ids (MK004) and references that resolve to nothing (MK005).
 
-Both work on the raw YAML values, not the model, so they are reported in the same run as
-schema errors elsewhere in the file. Values of the wrong type are skipped here: the schema
-check reports them.
+Which field names which kind of item, and which refers to which, is read from the plan's
+models (the IdOf and RefersTo markers of modeltypes.py), never listed here. Both checks
+work on the raw YAML values, not the model, so they are reported in the same run as
+schema errors elsewhere in the file. Values of the wrong type are skipped here: the
+schema check reports them.
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cache
+from typing import Any, NamedTuple
+
+from pydantic import BaseModel
 
 from movekit.findings import Path, Problem
-from movekit.source import Pos, locate
+from movekit.model import Plan
+from movekit.modelfields import PlanField, fields_of, id_of
+from movekit.modeltypes import IdOf, RefersTo
+from movekit.positions import Pos, locate
+
+Scopes = dict[str, Path]
+"""The enclosing item of each kind (`journey` -> `("journeys", 0)`), on the way down."""
 
 
 @dataclass
 class _Collection:
-    """The ids of one collection, with the path of each id's first occurrence."""
+    """The ids of one kind of item in one scope, with the path of each id's first use."""
 
     kind: str
     ids: dict[str, Path] = field(default_factory=dict)
 
 
-def _items(data: Any, key: str) -> Iterator[tuple[int, dict[str, Any]]]:
-    values = data.get(key) if isinstance(data, dict) else None
-    if isinstance(values, list):
-        for index, item in enumerate(values):
-            if isinstance(item, dict):
-                yield index, item
+class _Shape(NamedTuple):
+    """What the walk needs to know of a model, read once from its fields."""
+
+    id_of: IdOf | None
+    children: tuple[tuple[str, type[BaseModel], bool], ...]
+    """(key, model, many) of each field that holds a model or a list of them."""
+    references: tuple[PlanField, ...]
+
+
+@cache
+def _shape(model: type[BaseModel]) -> _Shape:
+    fields = fields_of(model).values()
+    return _Shape(
+        id_of(model),
+        tuple((f.key, f.model, f.many) for f in fields if f.model is not None),
+        tuple(f for f in fields if f.refers_to is not None),
+    )
+
+
+class _Mapping(NamedTuple):
+    """A mapping of the plan, the shape of its model and where it is."""
+
+    shape: _Shape
+    values: dict[str, Any]
+    path: Path
+    scopes: Scopes
+
+
+def check_references(data: Any, root: Pos) -> list[Problem]:
+    """MK004 and MK005 problems for a loaded plan (any shape)."""
+    checker = _Checker(root)
+    if isinstance(data, dict):
+        checker.walk(_shape(Plan), data, (), {})
+    for mapping in checker.referring:
+        for plan_field in mapping.shape.references:
+            if plan_field.key in mapping.values and plan_field.refers_to is not None:
+                checker.resolve(mapping, plan_field.key, plan_field.refers_to)
+    return checker.problems
 
 
 def _names(value: Any) -> list[tuple[Path, str]]:
@@ -45,123 +87,85 @@ class _Checker:
     def __init__(self, root: Pos) -> None:
         self.root = root
         self.problems: list[Problem] = []
+        self.collections: dict[tuple[str, Path], _Collection] = {}
+        self.listed: set[str] = set()
+        """Kinds of item the plan has a list of (even an empty one)."""
+        self.referring: list[_Mapping] = []
+        """The mappings with fields that refer to ids, in file order."""
 
-    def collect(self, kind: str, entries: Iterable[tuple[Path, dict[str, Any]]]) -> _Collection:
-        collection = _Collection(kind)
-        for path, item in entries:
-            value = item.get("id")
-            if not isinstance(value, str):
-                continue
-            id_path = (*path, "id")
-            if value in collection.ids:
-                first, _ = locate(self.root, collection.ids[value])
-                message = f"Duplicate {kind} id '{value}' (first used at line {first.line})"
-                hint = f"Give each {kind} its own id"
-                self.problems.append(
-                    Problem(message, id_path, hint=hint, at_value=True, code="MK004")
-                )
-            else:
-                collection.ids[value] = id_path
-        return collection
+    def walk(self, shape: _Shape, values: dict[str, Any], path: Path, scopes: Scopes) -> None:
+        """Collect the ids of this mapping and of every mapping inside it, in file order."""
+        if shape.references:
+            self.referring.append(_Mapping(shape, values, path, scopes))
+        if shape.id_of is not None:
+            self.collect(shape.id_of, values.get("id"), path, scopes)
+            scopes = {**scopes, shape.id_of.kind: path}
+        for key, model, many in shape.children:
+            value, inner = values.get(key), _shape(model)
+            if many and isinstance(value, list):
+                if inner.id_of is not None:
+                    self.listed.add(inner.id_of.kind)
+                for index, item in enumerate(value):
+                    if isinstance(item, dict):
+                        self.walk(inner, item, (*path, key, index), scopes)
+            elif not many and isinstance(value, dict):
+                self.walk(inner, value, (*path, key), scopes)
 
-    def resolve(self, path: Path, value: Any, target: _Collection, what: str) -> None:
-        for suffix, name in _names(value):
-            if name in target.ids:
-                continue
-            message = f"{what.capitalize()} '{name}' does not exist"
-            close = difflib.get_close_matches(name, list(target.ids), n=1, cutoff=0.6)
-            if close:
-                message += f": did you mean '{close[0]}'?"
-            known = ", ".join(sorted(target.ids)[:6]) or "none yet"
-            hint = f"Use an id declared under {target.kind}s (known: {known})"
-            if target.kind == "stage":
-                hint = f"Use the id of a stage in that journey (known: {known})"
-            self.problems.append(
-                Problem(message, (*path, *suffix), hint, at_value=True, code="MK005")
-            )
+    def collect(self, kind: IdOf, value: Any, path: Path, scopes: Scopes) -> None:
+        """Note an item's id in its collection: MK004 if it is there already."""
+        if not isinstance(value, str):
+            return
+        scope = scopes.get(kind.within, ()) if kind.within else ()
+        collection = self.collections.setdefault((kind.kind, scope), _Collection(kind.kind))
+        id_path = (*path, "id")
+        if value not in collection.ids:
+            collection.ids[value] = id_path
+            return
+        first, _ = locate(self.root, collection.ids[value])
+        message = f"Duplicate {kind.kind} id '{value}' (first used at line {first.line})"
+        hint = f"Give each {kind.kind} its own id"
+        self.problems.append(Problem(message, id_path, hint=hint, at_value=True, code="MK004"))
 
+    def resolve(self, mapping: _Mapping, key: str, refers: RefersTo) -> None:
+        """MK005 for each id in the field that names no item of the kind it refers to."""
+        if refers.if_listed and refers.kind not in self.listed:
+            return
+        owner = _owner_kind(mapping.shape, refers)
+        target = self._target(mapping, refers, owner)
+        if target is None:
+            return
+        path = (*mapping.path, key)
+        for suffix, name in _names(mapping.values[key]):
+            if name not in target.ids:
+                self.problems.append(_unknown(name, target, owner, (*path, *suffix)))
 
-def check_references(data: Any, root: Pos) -> list[Problem]:
-    """MK004 and MK005 problems for a loaded plan (any shape)."""
-    checker = _Checker(root)
-    top = {
-        key: checker.collect(kind, [((key, i), item) for i, item in _items(data, key)])
-        for key, kind in (
-            ("outcomes", "outcome"),
-            ("audiences", "audience"),
-            ("channels", "channel"),
-            ("journeys", "journey"),
-            ("bridges", "bridge"),
-            ("community", "mechanism"),
-            ("phases", "phase"),
-        )
-    }
-    measures = checker.collect(
-        "measure",
-        (
-            (("outcomes", i, "measures", j), measure)
-            for i, outcome in _items(data, "outcomes")
-            for j, measure in _items(outcome, "measures")
-        ),
-    )
-    declared = isinstance(data, dict) and isinstance(data.get("channels"), list)
-    for i, audience in _items(data, "audiences"):
-        if declared:
-            checker.resolve(
-                ("audiences", i, "channels"), audience.get("channels"), top["channels"], "channel"
-            )
-    stages_by_journey = _check_journeys(checker, data, top, measures, declared)
-    for i, bridge in _items(data, "bridges"):
-        path: Path = ("bridges", i)
-        checker.resolve((*path, "journey"), bridge.get("journey"), top["journeys"], "journey")
-        journey = bridge.get("journey")
-        stages = stages_by_journey.get(journey) if isinstance(journey, str) else None
-        if stages is not None:
-            checker.resolve((*path, "from"), bridge.get("from"), stages, "stage")
-            checker.resolve((*path, "to"), bridge.get("to"), stages, "stage")
-    for i, mechanism in _items(data, "community"):
-        path = ("community", i, "audiences")
-        checker.resolve(path, mechanism.get("audiences"), top["audiences"], "audience")
-    for i, review in _items(data, "reviews"):
-        checker.resolve(("reviews", i, "phase"), review.get("phase"), top["phases"], "phase")
-    for i, result in _items(data, "results"):
-        checker.resolve(("results", i, "measure"), result.get("measure"), measures, "measure")
-    return checker.problems
+    def _target(self, mapping: _Mapping, refers: RefersTo, owner: str | None) -> _Collection | None:
+        """The collection the ids must be in; None when their owner (a bridge's journey) is
+        itself unknown, which its own field reports."""
+        scope: Path = ()
+        if refers.of is not None and owner is not None:
+            name = mapping.values.get(refers.of)
+            owners = self.collections.get((owner, ()))
+            if not isinstance(name, str) or owners is None or name not in owners.ids:
+                return None
+            scope = owners.ids[name][:-1]
+        return self.collections.get((refers.kind, scope)) or _Collection(refers.kind)
 
 
-def _check_journeys(
-    checker: _Checker,
-    data: Any,
-    top: dict[str, _Collection],
-    measures: _Collection,
-    declared: bool,
-) -> dict[str, _Collection]:
-    stages_by_journey: dict[str, _Collection] = {}
-    for i, journey in _items(data, "journeys"):
-        path: Path = ("journeys", i)
-        checker.resolve((*path, "audience"), journey.get("audience"), top["audiences"], "audience")
-        checker.resolve((*path, "outcomes"), journey.get("outcomes"), top["outcomes"], "outcome")
-        stage_items = list(_items(journey, "stages"))
-        stages = checker.collect("stage", (((*path, "stages", j), s) for j, s in stage_items))
-        checker.collect(
-            "call to action",
-            (
-                ((*path, "stages", j, "ctas", k), cta)
-                for j, stage in stage_items
-                for k, cta in _items(stage, "ctas")
-            ),
-        )
-        for j, stage in stage_items:
-            stage_path = (*path, "stages", j)
-            if declared:
-                checker.resolve(
-                    (*stage_path, "channels"), stage.get("channels"), top["channels"], "channel"
-                )
-            for k, cta in _items(stage, "ctas"):
-                if "measure" in cta and cta["measure"] is not None:
-                    checker.resolve(
-                        (*stage_path, "ctas", k, "measure"), cta["measure"], measures, "measure"
-                    )
-        if isinstance(journey.get("id"), str) and journey["id"] not in stages_by_journey:
-            stages_by_journey[journey["id"]] = stages
-    return stages_by_journey
+def _owner_kind(shape: _Shape, refers: RefersTo) -> str | None:
+    """The kind of item named by the field `refers.of` (`journey` for a bridge's stages)."""
+    if refers.of is None:
+        return None
+    return next(f.refers_to.kind for f in shape.references if f.key == refers.of and f.refers_to)
+
+
+def _unknown(name: str, target: _Collection, owner: str | None, path: Path) -> Problem:
+    message = f"{target.kind.capitalize()} '{name}' does not exist"
+    close = difflib.get_close_matches(name, list(target.ids), n=1, cutoff=0.6)
+    if close:
+        message += f": did you mean '{close[0]}'?"
+    known = ", ".join(sorted(target.ids)[:6]) or "none yet"
+    hint = f"Use an id declared under {target.kind}s (known: {known})"
+    if owner is not None:
+        hint = f"Use the id of a {target.kind} in that {owner} (known: {known})"
+    return Problem(message, path, hint, at_value=True, code="MK005")

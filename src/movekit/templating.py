@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Callable
+from functools import partial
 from importlib.resources import files
 from pathlib import Path
 
 from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from movekit.source import resolve_plain
-
-_PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9 ,.;()'/&+!?-]*")
+from movekit.yamltext import scalar
 
 
 def templates_dir() -> Path:
@@ -31,7 +28,9 @@ def environment() -> Environment:
         lstrip_blocks=True,
         autoescape=False,
     )
-    env.filters["yaml"] = yaml_scalar
+    # values as `movekit fmt` writes them, in a block and in a flow collection ([a, b])
+    env.filters["yaml"] = scalar
+    env.filters["yaml_flow"] = partial(scalar, flow=True)
     return env
 
 
@@ -57,10 +56,3 @@ def document_environment(
         trim_blocks=True,
         lstrip_blocks=True,
     )
-
-
-def yaml_scalar(text: object) -> str:
-    """Text as a YAML scalar that reads back as the same text: plain when safe, else quoted."""
-    value = str(text)
-    plain = _PLAIN.fullmatch(value) and not value.endswith(" ") and resolve_plain(value) == value
-    return value if plain else json.dumps(value, ensure_ascii=False)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import types
-import typing
 from collections.abc import Iterator
 from typing import Any
 
@@ -12,8 +10,9 @@ from pydantic import BaseModel, ValidationError
 
 from movekit.findings import Path, Problem, format_path
 from movekit.model import Plan
+from movekit.modelfields import fields_of
+from movekit.positions import Pos
 from movekit.references import check_references
-from movekit.source import Pos
 
 SUPPORTED_VERSIONS = (1,)
 
@@ -165,38 +164,18 @@ def _model_at(loc: Path) -> type[BaseModel] | None:
             return None
         if isinstance(part, int):
             continue
-        field = _field(model, part)
-        model = _inner_model(field.annotation) if field is not None else None
+        field = fields_of(model).get(part)
+        model = field.model if field is not None else None
     return model
-
-
-def _field(model: type[BaseModel], key: str) -> Any:
-    for name, field in model.model_fields.items():
-        if (field.alias or name) == key:
-            return field
-    return None
-
-
-def _inner_model(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is not None:
-        for argument in typing.get_args(annotation):
-            found = _inner_model(argument)
-            if found is not None:
-                return found
-    return None
 
 
 def allowed_keys(loc: Path) -> list[str]:
     """The keys the format allows in the mapping at `loc` (empty if unknown)."""
     model = _model_at(loc)
-    if model is None:
-        return []
-    return [field.alias or name for name, field in model.model_fields.items()]
+    return list(fields_of(model)) if model is not None else []
 
 
 def _field_description(loc: Path) -> str:
     model = _model_at(loc[:-1])
-    field = _field(model, str(loc[-1])) if model is not None else None
-    return str(field.description or "") if field is not None else ""
+    field = fields_of(model).get(str(loc[-1])) if model is not None else None
+    return field.description if field is not None else ""

@@ -12,7 +12,9 @@ are. The rules (docs/git.md has them for users):
   the style it was written in, so that no comment has to move;
 - a quoted text loses its quotes when it reads as the same text without them, both for
   movekit (YAML 1.2) and for YAML 1.1 tools: `"yes"`, `"2027-01-11"` and `"1_000"` keep
-  theirs, so that other tools reading the plan agree with movekit.
+  theirs, so that other tools reading the plan agree with movekit (yamltext.py decides,
+  for `init` and `record` too);
+- `[]` and `{}` stay as they are, comment or not (they have no block form).
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-import yaml
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import (
     DoubleQuotedScalarString,
@@ -31,14 +32,11 @@ from ruamel.yaml.scalarstring import (
 )
 from ruamel.yaml.tokens import CommentToken
 
-from movekit.edit import dump, plain_allowed
-from movekit.source import resolve_plain
+from movekit.edit import dump
+from movekit.yamltext import plain_allowed, plain_is_safe
 
 LINE_WIDTH = 100
 """A flow list or mapping is kept on its line only if the line fits in this many columns."""
-
-_YAML11 = yaml.resolver.Resolver()
-"""PyYAML's YAML 1.1 resolver, which types yes/no, timestamps and `1_000` too."""
 
 _QUOTED = (SingleQuotedScalarString, DoubleQuotedScalarString)
 _BLOCK_TEXT = (LiteralScalarString, FoldedScalarString)
@@ -52,26 +50,14 @@ def restyle(data: Any) -> None:
         _Restyler().children(data, column=0)
 
 
-def can_be_plain(text: str, *, flow: bool) -> bool:
-    """True when `text` can be written without quotes and movekit reads back the same text."""
-    return (
-        "\n" not in text and isinstance(resolve_plain(text), str) and plain_allowed(text, flow=flow)
-    )
-
-
 def unquoted(value: Any, *, flow: bool) -> Any:
-    """A quoted text as plain text when it can be; anything else unchanged."""
-    if type(value) not in _QUOTED or _anchored(value) or not _text_in_yaml11(value):
+    """A quoted text as plain text when every reader reads it back (yamltext.py decides);
+    anything else unchanged."""
+    if type(value) not in _QUOTED or _anchored(value):
         return value
     text = str.__str__(value)
     # a plain str would be turned back into the old quoted type when assigned to its key
-    return PlainScalarString(text) if can_be_plain(text, flow=flow) else value
-
-
-def _text_in_yaml11(text: str) -> bool:
-    """True when YAML 1.1 tools also read `text` unquoted as text (not as yes/no or a date)."""
-    tag = _YAML11.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
-    return bool(tag == "tag:yaml.org,2002:str")
+    return PlainScalarString(text) if plain_is_safe(text, flow=flow) else value
 
 
 class _Restyler:
@@ -130,6 +116,8 @@ class _Restyler:
 
 
 def _wants_flow(value: Container, parent: Container, key: Any, start: int) -> bool:
+    if not value:
+        return True  # `[]` and `{}` have no block form (ruamel would write `key:` then `[]`)
     is_flow = bool(value.fa.flow_style())
     if _anchored(value) or _has_comment(value, parent, key):
         return is_flow

@@ -125,8 +125,19 @@ def example_plan(name: str, campaign_name: str | None, goal: str | None) -> str:
 
         data = load(text)
         if campaign_name:
-            data["campaign"]["name"] = campaign_name
+            data["campaign"]["name"] = _as_fmt_writes(campaign_name)
         if goal:
-            data["campaign"]["goal"] = goal
+            data["campaign"]["goal"] = _as_fmt_writes(goal)
         text = dump(data)
     return MODELINE + text
+
+
+def _as_fmt_writes(text: str) -> str:
+    """Text that ruamel.yaml writes plain or double-quoted, as `movekit fmt` would."""
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, PlainScalarString
+
+    from movekit.yamltext import plain_is_safe
+
+    style = PlainScalarString if plain_is_safe(text, flow=False) else DoubleQuotedScalarString
+    styled: str = style(text)
+    return styled

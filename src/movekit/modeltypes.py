@@ -1,0 +1,119 @@
+"""The value types of the plan format (ids, dates, numbers, lists written as one item)
+and the markers that make its fields the one table of ids and references.
+
+`IdOf` on a model's `id` field says which kind of item it names, and where ids of that
+kind must be unique; `RefersTo` on a field says which kind of item's id it holds.
+references.py walks the models for them (MK004, MK005), so a new field that holds an id
+is checked once it carries its marker.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BeforeValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+
+@dataclass(frozen=True)
+class IdOf:
+    """On an `id` field: its item is a `kind` (as messages name it), whose ids are unique
+    in the whole plan, or only within each enclosing item of the kind `within`."""
+
+    kind: str
+    within: str | None = None
+
+
+@dataclass(frozen=True)
+class RefersTo:
+    """On a field holding one id or a list of ids of a `kind` of item.
+
+    `of` names a field of the same mapping that says whose items are meant (a bridge's
+    stages are those of the journey in its `journey` field). With `if_listed`, the ids are
+    checked only when the plan lists that kind (a plan need not list its channels).
+    """
+
+    kind: str
+    of: str | None = None
+    if_listed: bool = False
+
+
+_SLUG = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+
+
+def _slug(value: str) -> str:
+    if not _SLUG.match(value):
+        suggestion = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "my-id"
+        raise PydanticCustomError(
+            "slug",
+            "'{value}' is not a valid id: use lowercase letters, digits and hyphens, "
+            "such as '{suggestion}'",
+            {"value": value, "suggestion": suggestion},
+        )
+    return value
+
+
+def _iso_date(value: Any) -> Any:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise PydanticCustomError(
+        "iso_date",
+        "'{value}' is not a date: write it as YYYY-MM-DD, such as 2027-03-31",
+        {"value": value},
+    )
+
+
+LARGEST_NUMBER = 10**15
+"""Bigger counts are typing mistakes, and would overflow the arithmetic of the progress line."""
+
+
+def _number(value: Any) -> Any:
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        raise PydanticCustomError("number", "'{value}' is not a number", {"value": value})
+    if abs(value) > LARGEST_NUMBER or not math.isfinite(value):  # abs first: 10**400 is no float
+        raise PydanticCustomError(
+            "number", "'{value}' is too large for a campaign number", {"value": str(value)[:20]}
+        )
+    return value
+
+
+def _one_or_many(value: Any) -> Any:
+    return [value] if isinstance(value, str) else _none_as_empty(value)
+
+
+def _none_as_empty(value: Any) -> Any:
+    """`ctas:` with nothing after it is a list not filled in yet, not a type error."""
+    return [] if value is None else value
+
+
+# The JSON Schema of each type says what a plan file may hold (WithJsonSchema), which is
+# looser than the Python type: one string for a list, nothing for an empty list.
+_ID_SCHEMA = {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"}
+
+
+def _one_or_many_schema(item: dict[str, Any]) -> dict[str, Any]:
+    return {"anyOf": [item, {"type": "array", "items": item}, {"type": "null"}]}
+
+
+Id = Annotated[str, AfterValidator(_slug), WithJsonSchema(_ID_SCHEMA)]
+Date = Annotated[dt.date, BeforeValidator(_iso_date)]
+Number = Annotated[float | int, BeforeValidator(_number), WithJsonSchema({"type": "number"})]
+Texts = Annotated[
+    list[str],
+    BeforeValidator(_one_or_many),
+    WithJsonSchema(_one_or_many_schema({"type": "string"})),
+]
+IdList = Annotated[
+    list[Id], BeforeValidator(_one_or_many), WithJsonSchema(_one_or_many_schema(_ID_SCHEMA))
+]
+Empty = BeforeValidator(_none_as_empty)
