@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 import json
@@ -10,13 +11,19 @@ import shlex
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any, Literal, get_args
 
 import pytest
+from pydantic import BaseModel, Field, ValidationError
 
+from movekit import model
 from movekit.config import Settings
-from movekit.diff import Version, diff_plans
-from movekit.diff.report import md, write_markdown, write_text
+from movekit.diff.changes import PlanDiff, Version
+from movekit.diff.compare import diff_plans
+from movekit.diff.outline import outline
+from movekit.diff.report import describe, md, write_markdown, write_text
 from movekit.engine import check_bytes, check_text
 from tests.conftest import EXAMPLE_TODAY, EXAMPLES, REPO, SMALL_PLAN, run_cli
 from tests.golden import GOLDEN, assert_golden
@@ -174,6 +181,21 @@ def test_items_without_ids_are_matched_by_name_or_ask() -> None:
     ]
 
 
+def test_a_stage_is_named_by_the_one_stage_label() -> None:
+    renamed = OLD.replace("      - id: lead\n", "      - id: captain\n")
+    named = diff_plans(_version(OLD), _version(renamed))
+    assert [c.label for c in named.changes if c.section == "stages"] == [
+        "stage 4 'captain' in journey 'parents-journey'",
+        "stage 4 'lead' in journey 'parents-journey'",
+    ]
+    nameless = SMALL_PLAN.replace("level: awareness", "level: engagement")
+    (change,) = diff_plans(_version(SMALL_PLAN), _version(nameless)).changes
+    assert (change.key, change.label) == (
+        "parents-journey/#1",
+        "stage 1 in journey 'parents-journey'",
+    )
+
+
 def test_a_version_with_file_level_errors_compares_findings_only(pair: Path) -> None:
     (pair / "new.yaml").write_text(OLD.replace("    motivations:", "    motivation:", 1))
     result = run_cli("diff", "old.yaml", "new.yaml", "--today", EXAMPLE_TODAY, cwd=pair)
@@ -186,6 +208,7 @@ def test_a_version_with_file_level_errors_compares_findings_only(pair: Path) -> 
 
 def test_markdown_escapes_what_a_plan_writes() -> None:
     assert md("a | b *c* <d> `e`\n_f_ [g](h)") == r"a \| b \*c\* \<d\> \`e\` \_f\_ \[g\](h)"
+    assert md("#12 costs $5 &amp; 1. more") == r"\#12 costs \$5 \&amp; 1. more"  # no issue link
     new = SMALL_PLAN.replace("title: Policy adopted", "title: Policy | *adopted*")
     out = io.StringIO()
     write_markdown(diff_plans(_version(SMALL_PLAN), _version(new)), out)
@@ -330,8 +353,6 @@ def test_check_text_agrees_with_the_diff_findings() -> None:
 
 
 def test_a_layout_only_change_gives_the_same_outline() -> None:
-    from movekit.diff.outline import outline
-
     old, new = _version(MESSY).plan, _version(CANONICAL).plan
     assert old is not None and new is not None
     assert outline(old) == outline(new)
@@ -370,3 +391,128 @@ def test_the_outline_example_in_the_git_docs_is_real_output(repo: Path) -> None:
     shown = git(repo, "diff", "--", "plans/plan.yaml").splitlines()
     for line in _doc_block("### The outline (textconv)", "diff").splitlines():
         assert line in shown
+
+
+# --- the diff walks the models: every field shows, a new one too ------------------------
+
+EXAMPLE_PLAN = model.Plan.model_validate(
+    check_bytes(EXAMPLE.encode(), "plan.yaml", today=TODAY, settings=Settings(select=())).plan
+)
+MODELS = {
+    value
+    for value in vars(model).values()
+    if isinstance(value, type) and issubclass(value, model.Section) and value is not model.Section
+}
+UNCHANGEABLE = {("Plan", "movekit")}
+"""Fields no plan can change: the format version has one value."""
+
+
+def _first_items(item: BaseModel, path: tuple[str | int, ...] = ()) -> Iterator[Any]:
+    """The plan, then the first item of every list of items in it, with the path to each."""
+    yield path, item
+    for name, field in type(item).model_fields.items():
+        value, key = getattr(item, name), field.alias or name
+        if isinstance(value, BaseModel):
+            yield from _first_items(value, (*path, key))
+        elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
+            yield from _first_items(value[0], (*path, key, 0))
+
+
+def _literals(annotation: Any) -> list[Any]:
+    if getattr(annotation, "__origin__", None) is Literal:
+        return list(get_args(annotation))
+    return [value for argument in get_args(annotation) for value in _literals(argument)]
+
+
+def _changed(path: tuple[str | int, ...], name: str, key: str, annotation: Any) -> Any:
+    """The example plan with one field of one item changed, or None if nothing validates."""
+    data = EXAMPLE_PLAN.model_dump(mode="json", by_alias=True, exclude_none=True)
+    for value in [*_literals(annotation), "changed-text", 12345, "2031-01-01"]:
+        changed = copy.deepcopy(data)
+        target = changed
+        for step in path:
+            target = target[step]
+        target[key] = value
+        try:
+            plan = model.Plan.model_validate(changed)
+        except ValidationError:
+            continue
+        item: Any = plan
+        for step in path:
+            item = item[step] if isinstance(step, int) else getattr(item, _attribute(item, step))
+        if getattr(item, name) != getattr(_at(EXAMPLE_PLAN, path), name):
+            return plan
+    return None
+
+
+def _attribute(item: BaseModel, key: str) -> str:
+    return next(n for n, f in type(item).model_fields.items() if (f.alias or n) == key)
+
+
+def _at(plan: BaseModel, path: tuple[str | int, ...]) -> Any:
+    item: Any = plan
+    for step in path:
+        item = item[step] if isinstance(step, int) else getattr(item, _attribute(item, step))
+    return item
+
+
+def _text(diff: PlanDiff) -> str:
+    out = io.StringIO()
+    write_text(diff, out)
+    return out.getvalue()
+
+
+def test_every_field_of_every_model_shows_when_it_changes() -> None:
+    seen, unchangeable = set(), set()
+    for path, item in _first_items(EXAMPLE_PLAN):
+        seen.add(type(item))
+        for name, field in type(item).model_fields.items():
+            value, key = getattr(item, name), field.alias or name
+            if isinstance(value, BaseModel) or (
+                isinstance(value, list) and value and isinstance(value[0], BaseModel)
+            ):
+                continue  # a section of its own: its fields are walked in turn
+            changed = _changed(path, name, key, field.annotation)
+            if changed is None:
+                unchangeable.add((type(item).__name__, name))
+                continue
+            diff = diff_plans(Version("old", EXAMPLE_PLAN, []), Version("new", changed, []))
+            named = [f for c in diff.changes for f in c.fields if f.name == key]
+            rekeyed = {c.kind for c in diff.changes} >= {"added", "removed"}  # its identity
+            assert named or rekeyed, (type(item).__name__, key)
+            assert not named or f"{key} " in _text(diff) or f"{key}: " in _text(diff), key
+            assert outline(changed) != outline(EXAMPLE_PLAN), (type(item).__name__, key)
+    assert seen == MODELS  # the example has every kind of item, so every field was tried
+    assert unchangeable == UNCHANGEABLE
+
+
+class CostedChannel(model.Channel):
+    cost: int | None = Field(None, description="What the channel costs a month.")
+
+
+class Supporter(model.Section):
+    id: model.Id
+    name: str
+
+
+class LaterPlan(model.Plan):
+    """The plan format with a field and a section added, as a later version may add them."""
+
+    channels: list[CostedChannel] | None = None  # type: ignore[assignment]
+    supporters: list[Supporter] = Field([])
+
+
+def test_a_field_or_section_added_to_the_format_shows_with_no_change_to_diff() -> None:
+    data = EXAMPLE_PLAN.model_dump(mode="json", by_alias=True, exclude_none=True)
+    before = LaterPlan.model_validate({**data, "supporters": [{"id": "ann", "name": "Ann"}]})
+    data["channels"][0]["cost"] = 120
+    after = LaterPlan.model_validate({**data, "supporters": [{"id": "bo", "name": "Bo"}]})
+    diff = diff_plans(Version("old", before, []), Version("new", after, []))
+    assert [(c.section, c.kind, c.label, describe(c)) for c in diff.changes] == [
+        ("channels", "changed", "channel 'facebook'", "cost (none) -> 120"),
+        ("supporters", "added", "supporter 'bo'", "Bo"),
+        ("supporters", "removed", "supporter 'ann'", "Ann"),
+    ]
+    assert "\nSupporters\n  + supporter 'bo': Bo\n" in _text(diff)
+    assert "channel facebook: online\n  owner: Digital team\n  cost: 120\n" in outline(after)
+    assert outline(after).endswith("\nsupporter bo\n  name: Bo\n")

@@ -137,6 +137,20 @@ def test_a_missing_plan_exits_2(tmp_path: Path) -> None:
     assert not (tmp_path / "build").exists()
 
 
+def test_standard_input_renders_only_with_an_output_path(tmp_path: Path) -> None:
+    # a plan read as `-` has no folder for the default build/ output
+    refused = run_cli("render", "-", *TODAY, cwd=tmp_path, stdin=SMALL_PLAN)
+    assert refused.returncode == 2
+    assert (
+        refused.stderr
+        == "error: -: a plan read from standard input needs -o PATH for the document\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+    result = run_cli("render", "-", *TODAY, "-o", "plan.md", cwd=tmp_path, stdin=SMALL_PLAN)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "plan.md").read_text(encoding="utf-8").startswith("# Clean Air")
+
+
 def test_file_level_errors_are_shown_like_check_and_exit_1(
     write_plan: Callable[..., Path], tmp_path: Path
 ) -> None:

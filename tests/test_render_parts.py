@@ -11,13 +11,13 @@ import pytest
 from movekit.config import Settings
 from movekit.engine import check_bytes
 from movekit.errors import MovekitError
-from movekit.render import RenderRequest, UnrenderablePlan, render
 from movekit.render.diagram import journey_diagram
 from movekit.render.document import Document, build_document
 from movekit.render.formatting import count, long_date, number, percent, short_date
 from movekit.render.markdown import MarkdownText, escape_markdown, finalize
 from movekit.render.mermaid import label
 from movekit.render.pdf import FolderOnly, creation_time
+from movekit.render.pipeline import RenderRequest, UnrenderablePlan, render
 from movekit.render.svg import wrap
 from movekit.render.timeline import timeline
 from tests.conftest import EXAMPLES, SMALL_PLAN, VALID_PLAN

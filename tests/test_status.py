@@ -181,7 +181,7 @@ def test_calls_to_action_whose_measures_are_behind_or_missed() -> None:
     missed = build_dashboard(_plan(text), dt.date(2027, 1, 20)).ctas
     assert [(c.stage, c.measure, c.status) for c in missed] == [
         ("hear", "up", Status.MISSED),
-        ("stage 2", "down", Status.MISSED),  # a stage without an id is named by its number
+        ("stage 2", "down", Status.MISSED),  # a stage without an id or name: its label
     ]
 
 

@@ -3,14 +3,67 @@
 git compares the outlines of two versions line by line, so a changed target reads as
 `-  target 600` / `+  target 800` under its measure, and a change of layout, quotes or
 comments alone shows no difference at all (`movekit fmt` changes make no noise).
+
+Each item is a headline, then one line for each field the headline does not show. The
+fields come from walking the models (walk.py), so a field added to the format shows here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from string import Formatter
 from typing import Any
 
+from movekit.diff.walk import ROOT, Item, items, value_fields
+from movekit.diff.words import identity, words_of
+from movekit.labels import one_line, stage_label
 from movekit.model import Plan
+
+HEADLINES = {
+    "campaign": "campaign: {name}",
+    "outcomes": "outcome {id}: {title} ({type})",
+    "measures": "measure {id}: {metric}",
+    "audiences": "audience {id}: {name}",
+    "channels": "channel {id}: {mode}",
+    "journeys": "journey {id}: for audience {audience}",
+    "community": "community {id}: {name} ({kind})",
+    "phases": "phase {id}: {name}",
+    "reviews": "review {phase} on {date}",
+    "results": "result {measure} on {date}: {value}",
+}
+"""Section -> its items' headline; each `{field}` is that field's value, on one line."""
+
+
+def _stage(stage: Any, index: int) -> str:
+    """By its id, as every item here; without one, by its label (`stage 2 'Walks'`)."""
+    if stage.id is None:
+        head = stage_label(stage, index)
+    else:
+        head = f"stage {stage.id}: {one_line(stage.name)}" if stage.name else f"stage {stage.id}"
+    return f"{head} ({stage.level})"
+
+
+def _cta(cta: Any, _: int) -> str:
+    return f"cta{' ' + cta.id if cta.id else ''}: {one_line(cta.ask)} ({cta.mode})"
+
+
+def _bridge(bridge: Any, _: int) -> str:
+    name = f" {bridge.id}" if bridge.id else ""
+    return f"bridge{name}: {bridge.journey}: {bridge.from_} -> {bridge.to}"
+
+
+WITHOUT_ID: dict[str, tuple[Callable[[Any, int], str], frozenset[str]]] = {
+    "stages": (_stage, frozenset({"id", "name", "level"})),
+    "ctas": (_cta, frozenset({"id", "ask", "mode"})),
+    "bridges": (_bridge, frozenset({"id", "journey", "from_", "to"})),
+}
+"""Sections whose items may have no id: their headline, and the fields it shows."""
+
+EACH = {"motivations": "motivation", "barriers": "barrier"}
+"""Lists shown one item a line, after the other facts, rather than on one line."""
+
+SILENT = frozenset({"movekit"})
+"""Top-level values that are no fact about the campaign (the format version)."""
 
 
 def outline(plan: Plan) -> str:
@@ -19,73 +72,39 @@ def outline(plan: Plan) -> str:
 
 
 def _lines(plan: Plan) -> Iterator[str]:
-    campaign = plan.campaign
-    yield f"campaign: {campaign.name}"
-    yield from _facts("  ", goal=campaign.goal, summary=campaign.summary, owner=campaign.owner)
-    yield from _facts("  ", starts=campaign.starts, ends=campaign.ends)
-    for outcome in plan.outcomes:
-        yield f"outcome {outcome.id}: {outcome.title} ({outcome.type})"
-        for m in outcome.measures:
-            yield f"  measure {m.id}: {m.metric}"
-            yield from _facts("    ", unit=m.unit, baseline=m.baseline, target=m.target)
-            yield from _facts("    ", due=m.due, source=m.source)
-    for audience in plan.audiences:
-        yield f"audience {audience.id}: {audience.name}"
-        yield from _facts("  ", size=audience.size, channels=audience.channels)
-        yield from _each("  motivation", audience.motivations)
-        yield from _each("  barrier", audience.barriers)
-    for channel in plan.channels or []:
-        yield f"channel {channel.id}: {channel.mode}"
-        yield from _facts("  ", owner=channel.owner)
-    yield from _journeys(plan)
-    yield from _rest(plan)
+    yield from _facts(Item(ROOT, plan, 0), "", SILENT)
+    for item in items(plan):
+        indent = "  " * len(item.parents)
+        headline, shown = _headline(item)
+        yield indent + headline
+        yield from _facts(item, indent + "  ", shown)
 
 
-def _journeys(plan: Plan) -> Iterator[str]:
-    for journey in plan.journeys:
-        yield f"journey {journey.id}: for audience {journey.audience}"
-        yield from _facts("  ", outcomes=journey.outcomes)
-        for number, stage in enumerate(journey.stages, start=1):
-            name = f": {stage.name}" if stage.name else ""
-            yield f"  stage {stage.id or number}{name} ({stage.level})"
-            yield from _facts("    ", content=stage.content, channels=stage.channels)
-            for cta in stage.ctas:
-                yield f"    cta{' ' + cta.id if cta.id else ''}: {cta.ask} ({cta.mode})"
-                yield from _facts("      ", measure=cta.measure)
+def _headline(item: Item) -> tuple[str, frozenset[str]]:
+    """The item's headline and the fields it shows."""
+    if item.section in WITHOUT_ID:
+        write, shown = WITHOUT_ID[item.section]
+        return write(item.model, item.index), shown
+    template = HEADLINES.get(item.section)
+    if template is None:  # a section added to the format: `noun identity`, then its facts
+        words = words_of(item)
+        return f"{words.noun} {identity(item)}", frozenset(words.identity_fields)
+    shown = frozenset(name for _, name, _, _ in Formatter().parse(template) if name)
+    values = {name: one_line(str(getattr(item.model, name))) for name in shown}
+    return template.format_map(values), shown
 
 
-def _rest(plan: Plan) -> Iterator[str]:
-    for bridge in plan.bridges:
-        name = f" {bridge.id}" if bridge.id else ""
-        yield f"bridge{name}: {bridge.journey}: {bridge.from_} -> {bridge.to}"
-        yield from _facts("  ", how=bridge.how)
-    for mechanism in plan.community:
-        yield f"community {mechanism.id}: {mechanism.name} ({mechanism.kind})"
-        yield from _facts("  ", audiences=mechanism.audiences, description=mechanism.description)
-        yield from _facts("  ", tools=mechanism.tools)
-    for phase in plan.phases:
-        yield f"phase {phase.id}: {phase.name}"
-        yield from _facts("  ", starts=phase.starts, ends=phase.ends, review=phase.review)
-    for review in plan.reviews:
-        yield f"review {review.phase} on {review.date}"
-        yield from _facts("  ", learned=review.learned, changes=review.changes)
-    for result in plan.results:
-        yield f"result {result.measure} on {result.date}: {result.value}"
-
-
-def _facts(indent: str, **facts: Any) -> Iterator[str]:
-    """`name value` lines for the facts that are set; lists on one line, `; `-separated."""
-    for name, value in facts.items():
-        if value is None or value == []:
-            continue
-        shown = "; ".join(value) if isinstance(value, list) else value
-        yield f"{indent}{name}: {_one_line(str(shown))}"
-
-
-def _each(prefix: str, values: list[str]) -> Iterator[str]:
-    for value in values:
-        yield f"{prefix}: {_one_line(value)}"
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
+def _facts(item: Item, indent: str, shown: frozenset[str]) -> Iterator[str]:
+    """`name: value` lines for the fields set and not in the headline, lists on one line
+    (`; `-separated) but those in EACH, which come last, one value a line."""
+    fields = {
+        name: key for name, key in value_fields(type(item.model)).items() if name not in shown
+    }
+    for name, key in fields.items():
+        value = getattr(item.model, name)
+        if name not in EACH and value is not None and value != []:
+            written = "; ".join(map(str, value)) if isinstance(value, list) else str(value)
+            yield f"{indent}{key}: {one_line(written)}"
+    for name in (name for name in fields if name in EACH):
+        for value in getattr(item.model, name):
+            yield f"{indent}{EACH[name]}: {one_line(str(value))}"

@@ -10,12 +10,14 @@ from typing import Any, TextIO
 from rich.text import Text
 
 from movekit.console import console
-from movekit.diff import SECTIONS, Change, FieldChange, PlanDiff
+from movekit.diff.changes import Change, FieldChange, PlanDiff
 from movekit.findings import Finding
+from movekit.render.markdown import escape_markdown
 from movekit.report.lines import STYLES, visible
 from movekit.version import __version__
 
 TITLES = {
+    "plan": "Plan",
     "campaign": "Campaign",
     "outcomes": "Outcomes",
     "measures": "Measures",
@@ -30,6 +32,7 @@ TITLES = {
     "reviews": "Reviews",
     "results": "Results",
 }
+"""Section -> its heading; any other section is headed by its name (`new_things`: `New things`)."""
 _MARKS = {"added": ("+", "green"), "removed": ("-", "red"), "changed": ("~", "yellow")}
 _PLAIN_VALUE = re.compile(r"[^\s\"']+\Z")
 
@@ -37,8 +40,8 @@ _PLAIN_VALUE = re.compile(r"[^\s\"']+\Z")
 def describe_field(change: FieldChange, arrow: str = "->") -> str:
     """`target 600 -> 800`, `channels + doorstep, - whatsapp`, `title "A" -> "B"`."""
     old, new = change.old, change.new
-    if change.name == "stage order":
-        return f"stage order {', '.join(old)} {arrow} {', '.join(new)}"
+    if change.name.endswith(" order"):  # `stage order`: the parts in their new order
+        return f"{change.name} {', '.join(old)} {arrow} {', '.join(new)}"
     if isinstance(old, list) and isinstance(new, list):
         gone = [f"- {_value(item)}" for item in old if item not in new]
         came = [f"+ {_value(item)}" for item in new if item not in old]
@@ -73,8 +76,15 @@ def counts_line(diff: PlanDiff) -> str:
 
 
 def _by_section(diff: PlanDiff) -> list[tuple[str, list[Change]]]:
-    grouped = [(s, [c for c in diff.changes if c.section == s]) for s in SECTIONS]
-    return [(section, changes) for section, changes in grouped if changes]
+    """The changes under their section's heading, sections in the order changes list them."""
+    grouped: dict[str, list[Change]] = {}
+    for change in diff.changes:
+        grouped.setdefault(_title(change.section), []).append(change)
+    return list(grouped.items())
+
+
+def _title(section: str) -> str:
+    return TITLES.get(section) or section.replace("_", " ").capitalize()
 
 
 def _not_compared(diff: PlanDiff) -> str:
@@ -99,8 +109,8 @@ def _text_changes(diff: PlanDiff) -> list[Text]:
     if not diff.changes:
         return [Text(""), Text("No changes in campaign terms.")]
     lines: list[Text] = []
-    for section, changes in _by_section(diff):
-        lines += [Text(""), Text(TITLES[section], "bold")]
+    for title, changes in _by_section(diff):
+        lines += [Text(""), Text(title, "bold")]
         for change in changes:
             mark, style = _MARKS[change.kind]
             detail = describe(change)
@@ -157,13 +167,12 @@ def write_json(diff: PlanDiff, out: TextIO) -> None:
     out.write(json.dumps(to_json(diff), indent=2, ensure_ascii=False) + "\n")
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 _QUOTED_ID = re.compile(r"'([a-z0-9][a-z0-9-]*)'")
 
 
 def md(text: str) -> str:
-    """User text made safe for Markdown: special characters escaped, one line."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """User text made safe for a pull-request comment: literal, on one line, `#1` no link."""
+    return escape_markdown(text, anywhere="#")
 
 
 def _md_label(label: str) -> str:
@@ -186,8 +195,8 @@ def _md_changes(diff: PlanDiff) -> list[str]:
     if not diff.changes:
         return ["", "No changes in campaign terms."]
     lines: list[str] = []
-    for section, changes in _by_section(diff):
-        lines += ["", f"### {TITLES[section]}", ""]
+    for title, changes in _by_section(diff):
+        lines += ["", f"### {title}", ""]
         for change in changes:
             detail = md(describe(change, "→"))
             lines.append(

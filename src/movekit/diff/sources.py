@@ -8,19 +8,18 @@ itself can show the semantic view. See docs/git.md.
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 from movekit.config import Settings, load_settings
-from movekit.diff import Version, diff_plans
-from movekit.engine import check_bytes
+from movekit.diff.changes import Version
+from movekit.diff.compare import diff_plans
+from movekit.engine import Checked
 from movekit.errors import UsageError
-from movekit.files import read_limited, read_plan_bytes
+from movekit.opening import STDIN, open_plan, read_source
 from movekit.rules import BY_CODE
-from movekit.source import decode
 
 GIT_NULL = "/dev/null"
 """What git passes for the missing side of an added or deleted file."""
@@ -45,9 +44,8 @@ def run_diff(request: DiffRequest, out: TextIO) -> int:
     from movekit.diff.report import DIFF_FORMATS
 
     old, new, settings = _sources(request)
-    diff = diff_plans(
-        _version(old, settings, request.today), _version(new, settings, request.today)
-    )
+    before, after = (_check(source, settings, request.today) for source in (old, new))
+    diff = diff_plans(_version(before), _version(after))
     DIFF_FORMATS[request.output_format](diff, out)
     return 0 if diff.compared else 1
 
@@ -79,26 +77,24 @@ def _sources(request: DiffRequest) -> tuple[Source, Source, Settings]:
 
 
 def _file(path: Path) -> Source:
-    if str(path) == "-":
-        return Source(read_limited(sys.stdin.buffer, "<stdin>"), "<stdin>")
-    return Source(read_plan_bytes(path), str(path))
+    return Source(read_source(path), "<stdin>" if str(path) == STDIN else str(path))
 
 
-def _version(source: Source, settings: Settings, today: dt.date) -> Version:
-    checked = check_bytes(source.raw, source.label, today=today, settings=settings)
-    return Version(source.label, checked.plan, checked.findings)
+def _check(source: Source, settings: Settings, today: dt.date) -> Checked:
+    return open_plan(source.raw, name=source.label, today=today, settings=settings)
+
+
+def _version(checked: Checked) -> Version:
+    return Version(checked.file, checked.plan, checked.findings)
 
 
 def run_textconv(path: Path, out: TextIO) -> int:
     """Write the plan's outline for git's textconv; any other file as it is."""
     from movekit.diff.outline import outline
 
-    raw = read_plan_bytes(path)
-    checked = check_bytes(raw, str(path), today=dt.date.today(), settings=Settings(select=()))
-    if checked.plan is not None:
-        out.write(outline(checked.plan))
-    else:  # not a plan, or a broken one: git shows its plain lines
-        out.write(decode(raw)[0] or raw.decode("utf-8", errors="replace"))
+    checked = open_plan(path, lint=False)
+    # not a plan, or a broken one: git shows its plain lines
+    out.write(checked.text if checked.plan is None else outline(checked.plan))
     return 0
 
 
@@ -116,27 +112,24 @@ def run_external(arguments: Sequence[str], today: dt.date, out: TextIO) -> int:
     old = _git_side(old_file, f"a/{name}")
     new = _git_side(new_file, f"b/{name}")
     settings = load_settings(Path(name), BY_CODE)
-    before, after = _version(old, settings, today), _version(new, settings, today)
+    before, after = _check(old, settings, today), _check(new, settings, today)
     if GIT_NULL in (old_file, new_file) or (before.plan is None and after.plan is None):
-        return _plain_diff(old, new, out)  # a new or deleted file, or not a plan
+        return _plain_diff(before, after, out)  # a new or deleted file, or not a plan
     from movekit.diff.report import write_text
 
-    write_text(diff_plans(before, after), out)
+    write_text(diff_plans(_version(before), _version(after)), out)
     return 0
 
 
 def _git_side(path: str, label: str) -> Source:
     if path == GIT_NULL:
         return Source(b"", GIT_NULL)
-    return Source(read_plan_bytes(Path(path)), label)
+    return Source(read_source(Path(path)), label)
 
 
-def _plain_diff(old: Source, new: Source, out: TextIO) -> int:
+def _plain_diff(old: Checked, new: Checked, out: TextIO) -> int:
     """A unified diff, for files that are not plans (or broken on both sides)."""
-    from movekit.fmt.runner import unified_diff
+    from movekit.textdiff import unified_diff
 
-    before = decode(old.raw)[0] if old.raw else ""
-    after = decode(new.raw)[0] if new.raw else ""
-    lines = unified_diff(before, after, old.label, new.label)
-    out.writelines(lines)
+    out.writelines(unified_diff(old.text, new.text, old.file, new.file))
     return 0

@@ -6,9 +6,6 @@ a formatted plan read from standard input.
 
 from __future__ import annotations
 
-import datetime as dt
-import difflib
-import sys
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,13 +13,12 @@ from enum import Enum
 from pathlib import Path
 from typing import TextIO
 
-from movekit.config import Settings
 from movekit.discover import discover, looks_like_plan
-from movekit.engine import check_bytes
 from movekit.errors import MovekitError
-from movekit.files import read_limited, read_plan_bytes
-from movekit.fmt import FormatError, format_text
+from movekit.fmt.format import FormatError, format_text
+from movekit.opening import STDIN, open_plan, read_source
 from movekit.source import decode
+from movekit.textdiff import unified_diff
 
 UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16 = {b"\xff\xfe": "utf-16-le", b"\xfe\xff": "utf-16-be"}
@@ -62,7 +58,7 @@ class _Source:
 
     @property
     def stdin(self) -> bool:
-        return str(self.path) == "-"
+        return str(self.path) == STDIN
 
     @property
     def name(self) -> str:
@@ -73,9 +69,9 @@ def run_fmt(request: FmtRequest, out: TextIO, err: TextIO) -> int:
     """Format every plan the request names and return the exit code."""
     plans = discover(request.paths)
     if request.plans_only:
-        plans = [plan for plan in plans if str(plan) == "-" or looks_like_plan(plan)]
+        plans = [plan for plan in plans if str(plan) == STDIN or looks_like_plan(plan)]
     outcomes = [_format_file(plan, request, out, err) for plan in plans]
-    if not plans or any(str(plan) != "-" for plan in plans):
+    if not plans or any(str(plan) != STDIN for plan in plans):
         err.write(summary(outcomes, check=request.check or request.diff) + "\n")
     return exit_code(outcomes, check=request.check)
 
@@ -103,15 +99,13 @@ def _format_file(path: Path, request: FmtRequest, out: TextIO, err: TextIO) -> O
 
 
 def _read(path: Path) -> _Source:
-    stdin = str(path) == "-"
-    raw = read_limited(sys.stdin.buffer, "<stdin>") if stdin else read_plan_bytes(path)
+    raw = read_source(path)
     return _Source(path, raw, decode(raw)[0])
 
 
 def _refuse_broken(source: _Source, err: TextIO) -> bool:
     """True when the plan has no file-level errors; otherwise list them and say so."""
-    settings = Settings(select=())  # file-level checks only
-    checked = check_bytes(source.raw, source.name, today=dt.date.today(), settings=settings)
+    checked = open_plan(source.raw, name=source.name, lint=False)
     if checked.plan is not None:
         return True
     for finding in checked.findings:
@@ -139,16 +133,6 @@ def _deliver(
         done = "would reformat" if request.check or request.diff else "reformatted"
         err.write(f"{done} {source.name}\n")
     return Outcome.CHANGED if changed else Outcome.UNCHANGED
-
-
-def unified_diff(before: str, after: str, name: str, new_name: str | None = None) -> list[str]:
-    """The change as a unified diff (paths as given, so `patch -p0` applies it)."""
-    lines = difflib.unified_diff(
-        before.splitlines(keepends=True), after.splitlines(keepends=True), name, new_name or name
-    )
-    return [
-        line if line.endswith("\n") else f"{line}\n\\ No newline at end of file\n" for line in lines
-    ]
 
 
 def _encode_like(raw: bytes, text: str) -> bytes:

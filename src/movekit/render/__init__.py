@@ -1,103 +1,11 @@
 """`movekit render`: a plan document in Markdown, HTML or PDF, in the method's order.
 
-plan file -> check (findings and the Plan) -> Document (view model) -> template -> file.
+pipeline.py runs it; document.py builds the view model the templates (templates.py) fill;
+diagram.py, timeline.py, chart.py and mermaid.py draw; pdf.py prints the HTML to PDF.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
-from contextlib import AbstractContextManager, nullcontext
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING
+from movekit.render.pipeline import FORMATS, Rendered, RenderRequest, UnrenderablePlan, render
 
-from movekit.errors import PlanError
-from movekit.findings import Finding
-
-if TYPE_CHECKING:
-    from movekit.model import Plan
-
-FORMATS = {"md": ".md", "html": ".html", "pdf": ".pdf"}
-"""Output format -> file extension."""
-
-Busy = Callable[[str], AbstractContextManager[object]]
-"""Shows that a slow step is running (the CLI passes a spinner)."""
-
-
-@dataclass(frozen=True)
-class RenderRequest:
-    """What `movekit render` was asked to do."""
-
-    plan: Path
-    today: dt.date
-    output_format: str = "html"
-    output: Path | None = None
-    template_dir: Path | None = None
-    gaps: bool = True
-
-
-@dataclass(frozen=True)
-class Rendered:
-    """What was written, the plan's findings, and any URL the PDF maker refused to fetch."""
-
-    path: Path
-    findings: list[Finding]
-    refused: list[str] = field(default_factory=list)
-
-
-class UnrenderablePlan(PlanError):
-    """A plan with file-level errors: there is no plan model to render."""
-
-    def __init__(self, path: str, findings: list[Finding], source: str) -> None:
-        super().__init__(path, findings)
-        self.source = source
-
-
-def _quiet(_: str) -> AbstractContextManager[object]:
-    return nullcontext()
-
-
-def render(request: RenderRequest, busy: Busy = _quiet) -> Rendered:
-    """Check the plan, build its document, write it; raises UnrenderablePlan or MovekitError."""
-    from movekit.files import write_atomic
-    from movekit.render.output import prepare_output
-
-    plan, findings, source = _load(request)
-    if plan is None:
-        raise UnrenderablePlan(str(request.plan), findings, source)
-    target = prepare_output(request.plan, request.output, FORMATS[request.output_format])
-    content, refused = _content(request, plan, findings, busy)
-    write_atomic(target, content)
-    return Rendered(target, findings, refused)
-
-
-def _load(request: RenderRequest) -> tuple[Plan | None, list[Finding], str]:
-    """The plan's model (None with file-level errors), its findings and its text."""
-    from movekit.config import load_settings
-    from movekit.engine import check_bytes
-    from movekit.files import read_plan_bytes
-    from movekit.rules import BY_CODE
-
-    raw = read_plan_bytes(request.plan)
-    settings = load_settings(request.plan, BY_CODE)
-    checked = check_bytes(raw, str(request.plan), today=request.today, settings=settings)
-    return checked.plan, checked.findings, raw.decode("utf-8-sig", errors="replace")
-
-
-def _content(
-    request: RenderRequest, plan: Plan, findings: list[Finding], busy: Busy
-) -> tuple[str | bytes, list[str]]:
-    from movekit.render.document import build_document
-    from movekit.render.templates import HTML_TEMPLATE, MARKDOWN_TEMPLATE, fill
-
-    document = build_document(plan, findings if request.gaps else None, request.today)
-    if request.output_format == "md":
-        return fill(MARKDOWN_TEMPLATE, document, request.template_dir, html=False), []
-    html = fill(HTML_TEMPLATE, document, request.template_dir, html=True)
-    if request.output_format == "html":
-        return html, []
-    from movekit.render.pdf import pdf_bytes
-
-    with busy("Making the PDF"):
-        return pdf_bytes(html, request.plan.parent, request.today)
+__all__ = ["FORMATS", "RenderRequest", "Rendered", "UnrenderablePlan", "render"]

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from movekit.model import LEVELS, Plan
-from movekit.render.formatting import stage_label
+from movekit.render.formatting import stage_name
 
 
 @dataclass(frozen=True)
@@ -71,9 +71,9 @@ def channel_plan(plan: Plan) -> ChannelPlan:
     for ref in channel_refs(plan, _all_channel_ids(plan)):
         cells: list[list[ChannelUse]] = [[] for _ in LEVELS]
         for journey in plan.journeys:
-            for number, stage in enumerate(journey.stages, start=1):
+            for index, stage in enumerate(journey.stages):
                 if ref.id in stage.channels:
-                    use = ChannelUse(journey.id, number, stage_label(stage.name, stage.id, number))
+                    use = ChannelUse(journey.id, index + 1, stage_name(stage, index))
                     cells[LEVELS.index(stage.level)].append(use)
         rows.append(ChannelRow(ref, cells))
     return ChannelPlan(LEVELS, rows)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from movekit.render.document import BridgeRow, JourneySection, StageRow
+from movekit.render.formatting import MODES
 from movekit.render.svg import block_height, document, element, text_block, wrap
 
 BOX_W, GAP, PER_ROW, PAD, BAND_H = 150.0, 26.0, 4, 8.0, 20.0
@@ -23,7 +24,6 @@ LEVEL_COLOURS = {
     "ownership": "#2f7d4f",
 }
 MODE_COLOURS = {"online": "#3f6f9f", "offline": "#2f7d4f"}
-MODE_WORDS = {"online": "ONLINE", "offline": "ON THE GROUND"}
 LINE, BRIDGE, MUTED = "#5b6270", "#b03a2e", "#6b7280"
 
 
@@ -48,7 +48,7 @@ def _stage_inside(stage: StageRow) -> tuple[list[str], float]:
     y = top + block_height(len(name), NAME_SIZE) - NAME_SIZE + 8
     for cta in stage.ctas:
         mode = {"fill": MODE_COLOURS[cta.mode], "font-weight": "bold", "letter-spacing": 0.6}
-        parts.append(text_block(PAD, y + MODE_SIZE, [MODE_WORDS[cta.mode]], MODE_SIZE, mode))
+        parts.append(text_block(PAD, y + MODE_SIZE, [MODES[cta.mode].upper()], MODE_SIZE, mode))
         ask = wrap(cta.ask, inner, ASK_SIZE)
         y += MODE_SIZE + 3
         parts.append(text_block(PAD, y + ASK_SIZE, ask, ASK_SIZE, {"fill": "#1f2430"}))
@@ -163,9 +163,7 @@ def _description(journey: JourneySection) -> str:
     """The whole diagram in words, for screen readers (no text is cut here)."""
     parts = []
     for stage in journey.stages:
-        asks = "; ".join(
-            f"{'online' if c.mode == 'online' else 'on the ground'}: {c.ask}" for c in stage.ctas
-        )
+        asks = "; ".join(f"{MODES[c.mode]}: {c.ask}" for c in stage.ctas)
         parts.append(
             f"Stage {stage.number}, {stage.name} ({stage.level}). {asks or 'No call to action'}."
         )

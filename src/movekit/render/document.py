@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from movekit.findings import Finding, Severity
 from movekit.model import LEVELS, Plan
 from movekit.render.channels import ChannelPlan, ChannelRef, channel_plan, channel_refs
-from movekit.render.formatting import stage_label
+from movekit.render.formatting import stage_name
 from movekit.render.iterate import Iteration, iteration
 from movekit.render.strategy import OutcomeSection, outcome_sections
 
@@ -206,7 +206,7 @@ def _stages(plan: Plan, index: int) -> list[StageRow]:
         StageRow(
             number=number,
             id=stage.id,
-            name=stage_label(stage.name, stage.id, number),
+            name=stage_name(stage, number - 1),
             level=stage.level,
             content=list(stage.content),
             channels=channel_refs(plan, stage.channels),

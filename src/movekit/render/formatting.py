@@ -1,9 +1,11 @@
-"""How numbers and dates read in a plan document: the same in every language-neutral way."""
+"""How numbers, dates and stages read in a plan document: the same on every machine."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from movekit.labels import stage_label
+from movekit.model import Stage
 from movekit.progress import format_number
 
 MONTHS = (
@@ -21,6 +23,9 @@ MONTHS = (
     "December",
 )
 """Month names written out, not from the C locale, so output is the same on every machine."""
+
+MODES = {"online": "online", "offline": "on the ground"}
+"""How a call to action's or a channel's mode reads in a document."""
 
 
 def number(value: float | None) -> str:
@@ -59,6 +64,6 @@ def percent(share: float | None) -> str:
     return f"{round(share * 100)}%"
 
 
-def stage_label(name: str | None, stage_id: str | None, number: int) -> str:
-    """A stage's name, else its id, else `Stage N`: every stage needs a label."""
-    return name or stage_id or f"Stage {number}"
+def stage_name(stage: Stage, index: int) -> str:
+    """What a document calls a stage: its name, else its id, else its label (`stage 2`)."""
+    return stage.name or stage.id or stage_label(stage, index)

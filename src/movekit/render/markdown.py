@@ -11,7 +11,7 @@ import re
 
 # Punctuation that means something inline in GFM (emphasis, code, links, HTML, tables,
 # strikethrough, math); a backslash makes each one literal (CommonMark escapes).
-_INLINE = re.compile(r"([\\`*_\[\]<>|~$])")
+_INLINE = r"\\`*_\[\]<>|~$"
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 # What would start a block at the beginning of a line: heading, list, rule, setext line.
 _BLOCK_MARK = re.compile(r" ?(?:[#+=-]|\d+[.)])")
@@ -24,10 +24,15 @@ class MarkdownText(str):
     __slots__ = ()
 
 
-def escape_markdown(text: str) -> str:
-    """Literal text on one line: whitespace runs become one space, markup is escaped."""
+def escape_markdown(text: str, *, anywhere: str = "") -> str:
+    """Literal text on one line: whitespace runs become one space, markup is escaped.
+
+    `anywhere` names more characters to escape wherever they are, such as `#`, which a
+    GitHub comment (not a document) turns into a link to an issue.
+    """
     flat = _WHITESPACE.sub(" ", text)
-    escaped = _ENTITY.sub(r"\\&", _INLINE.sub(r"\\\1", flat))
+    inline = re.compile(f"([{_INLINE}{re.escape(anywhere)}])")
+    escaped = _ENTITY.sub(r"\\&", inline.sub(r"\\\1", flat))
     mark = _BLOCK_MARK.match(escaped)
     if mark is None:
         return escaped

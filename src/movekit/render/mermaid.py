@@ -9,6 +9,7 @@ directive. Node ids are movekit's own (`s1`, `s2`), never plan ids.
 from __future__ import annotations
 
 from movekit.render.document import JourneySection, StageRow
+from movekit.render.formatting import MODES
 from movekit.render.markdown import MarkdownText
 
 _PLAIN_PUNCTUATION = frozenset(" .,:!?'()/+-")
@@ -18,7 +19,6 @@ LEVEL_STYLES = {
     "action": "fill:#fbeadb,stroke:#b8651b,color:#4a2608",
     "ownership": "fill:#e0f1e6,stroke:#2f7d4f,color:#0f3320",
 }
-MODE_WORDS = {"online": "Online", "offline": "On the ground"}
 
 
 def label(text: str) -> str:
@@ -31,7 +31,7 @@ def label(text: str) -> str:
 
 def _node(stage: StageRow) -> str:
     lines = [f"{stage.number}. {label(stage.name)}", stage.level.capitalize()]
-    lines += [f"{MODE_WORDS[cta.mode]}: {label(cta.ask)}" for cta in stage.ctas]
+    lines += [f"{MODES[cta.mode].capitalize()}: {label(cta.ask)}" for cta in stage.ctas]
     return f'    s{stage.number}["{"<br/>".join(lines)}"]'
 
 

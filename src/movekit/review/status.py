@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from movekit.labels import one_line, stage_label
 from movekit.model import Measure, Phase, Plan, Result
 from movekit.progress import Status, expected_value, latest_result, measure_status, progress_share
 
@@ -52,6 +53,7 @@ class CtaRow:
 
     journey: str
     stage: str
+    """The stage's id, else its name, else its label (`stage 2`)."""
     ask: str
     measure: str
     status: Status
@@ -150,12 +152,12 @@ def ctas_to_rework(plan: Plan, statuses: dict[str, Status]) -> list[CtaRow]:
     """The calls to action, in plan order, whose measure is behind or has missed its target."""
     rows = []
     for journey in plan.journeys:
-        for number, stage in enumerate(journey.stages, start=1):
+        for index, stage in enumerate(journey.stages):
             for cta in stage.ctas:
                 status = statuses.get(cta.measure or "")
                 if cta.measure is not None and status in REWORK:
-                    stage_name = stage.id or stage.name or f"stage {number}"
-                    rows.append(CtaRow(journey.id, stage_name, cta.ask, cta.measure, status))
+                    name = stage.id or one_line(stage.name) or stage_label(stage, index)
+                    rows.append(CtaRow(journey.id, name, cta.ask, cta.measure, status))
     return rows
 
 
