@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import subprocess
 import sys
-import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -19,10 +19,6 @@ settings.register_profile("long", max_examples=20_000, **_FUZZ)
 settings.load_profile("default")
 
 REPO = Path(__file__).resolve().parent.parent
-
-# Every movekit the tests start (in-process or as a subprocess) caches findings in a
-# folder of this test run, never in the user's ~/.cache.
-os.environ["MOVEKIT_CACHE_DIR"] = tempfile.mkdtemp(prefix="movekit-test-cache-")
 EXAMPLES = REPO / "examples"
 EXAMPLE_TODAY = "2027-03-15"
 
@@ -86,6 +82,35 @@ def run_cli(
         timeout=60,
         check=False,
     )
+
+
+_CACHES = itertools.count()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_user_cache_in_this_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Module- and session-scoped fixtures cache findings in this run, never in ~/.cache."""
+    with pytest.MonkeyPatch.context() as patch:
+        _own_cache(patch, tmp_path_factory, "session")
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache_per_test(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each test starts with an empty findings cache of its own.
+
+    A finding cached by an earlier test (or by the user's own checks) would skip the code
+    a test means to run; subprocesses inherit the variable, in-process runs read it.
+    """
+    _own_cache(monkeypatch, tmp_path_factory, str(next(_CACHES)))
+
+
+def _own_cache(patch: pytest.MonkeyPatch, factory: pytest.TempPathFactory, name: str) -> None:
+    # a folder not made yet is an empty cache; movekit makes it when it stores a finding
+    patch.setenv("MOVEKIT_CACHE_DIR", str(factory.getbasetemp() / "findings-caches" / name))
+    patch.delenv("MOVEKIT_NO_CACHE", raising=False)  # the cache's own tests need it on
 
 
 @pytest.fixture
