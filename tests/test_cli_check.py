@@ -52,7 +52,7 @@ def test_json_output_follows_the_contract() -> None:
         "code": "MK301",
         "rule": "stage-no-cta",
         "severity": "error",
-        "message": "Stage 'walk' in journey 'parents-journey' has no call to action",
+        "message": "Stage 2 'walk' in journey 'parents-journey' has no call to action",
         "file": str(SMALL_GAPS),
         "line": 28,
         "column": 9,
