@@ -241,7 +241,7 @@ NOT_PLANS: dict[str, tuple[str | bytes, tuple[str, int, int], str]] = {
     "empty": ("", ("MK007", 1, 1), "The file is empty"),
     "only-comments": ("# Our campaign plan\n#\n# movekit: 1\n", ("MK007", 1, 1), "empty"),
     "root-list": ("# plans\n- movekit: 1\n- campaign: {}\n", ("MK002", 2, 1), "not a list"),
-    "root-scalar": ("\nClean Air Streets\n", ("MK002", 2, 1), "Clean Air Streets"),
+    "root-scalar": ("\nClean Air Streets\n", ("MK007", 2, 1), "not a movekit plan"),
     "latin-1": (
         PLAN.replace("Parents}", "Parents caf\u00e9}").encode("latin-1"),
         ("MK001", 6, len("  - {id: parents, name: Parents caf") + 1),
@@ -266,7 +266,7 @@ NOT_PLANS: dict[str, tuple[str | bytes, tuple[str, int, int], str]] = {
     "tabs-for-indentation": (
         "movekit: 1\ncampaign:\n\tname: Clean Air\n",
         ("MK001", 3, 1),
-        "cannot start any token",
+        "indented with a tab",
     ),
     "second-document": (
         PLAN + "# the next plan\n---\nmovekit: 1\n",
@@ -338,7 +338,7 @@ def test_bom_and_crlf_keep_positions(tmp_path: Path) -> None:
     assert ("MK002", 6, size_column) in by_file["schema-crlf.yaml"]  # size: x
     assert ("MK002", 13, 46) in by_file["schema-crlf.yaml"]  # mode: onlin
     assert ("MK303", 8, 5) in by_file["lint-crlf.yaml"]
-    assert by_file["syntax-crlf.yaml"][0][:2] == ("MK001", 7)
+    assert by_file["syntax-crlf.yaml"][0][:2] == ("MK001", 6)  # the { that is never closed
 
     text = check("schema-crlf.yaml", cwd=tmp_path).stdout
     assert "schema-crlf.yaml:13:46" in text

@@ -125,11 +125,22 @@ def test_a_wrongly_tagged_number_is_a_schema_problem() -> None:
     assert "'ten' is not a valid !!int" in document.problems[0].message
 
 
-def test_syntax_errors_carry_the_parser_position_and_an_excerpt() -> None:
+def test_syntax_errors_are_explained_at_the_real_spot() -> None:
     document = parse("campaign:\n  name: x\n  goal: a: b\n")
     [problem] = document.problems
     assert (problem.code, problem.line, problem.column) == ("MK001", 3, 10)
-    assert "`goal: a: b`" in problem.message
+    assert "contains `: `" in problem.message
+    assert 'goal: "a: b"' in problem.hint
+
+
+def test_lookalikes_come_first_and_their_echoes_are_dropped() -> None:
+    document = parse("a: 1\nlist:\n  \u2013 x\n  \u2013 x\n")
+    assert [(p.line, p.column) for p in document.problems] == [(3, 3), (4, 3)]
+    assert all("en dash" in problem.message for problem in document.problems)
+
+
+def test_curly_quotes_inside_prose_stay_allowed() -> None:
+    assert parse("name: Sam\u2019s \u201cgreat\u201d group\n").problems == []
 
 
 def test_a_second_document_is_refused() -> None:

@@ -16,8 +16,10 @@ import yaml
 from movekit.coreschema import resolve_plain
 from movekit.decoding import decode
 from movekit.findings import Problem
+from movekit.lookalikes import find_lookalikes
 from movekit.positions import Pos, line_and_column, locate
 from movekit.yamlevents import Builder, Refused
+from movekit.yamlmistakes import explain
 
 # Other modules read a plan through this one; these names are theirs to import from here.
 __all__ = ["Document", "Pos", "decode", "locate", "parse", "resolve_plain"]
@@ -45,34 +47,26 @@ def parse(text: str) -> Document:
     try:
         builder.run(yaml.parse(document.text, Loader=yaml.CSafeLoader))
     except yaml.MarkedYAMLError as error:
-        builder.problems.append(_syntax_problem(document.text, error))
+        builder.problems.append(explain(document.text, error))
     except yaml.reader.ReaderError as error:
         builder.problems.append(_reader_problem(document.text, error))
     except Refused as refusal:
         builder.problems.append(refusal.problem)
-    except yaml.YAMLError as error:
-        builder.problems.append(Problem(f"Invalid YAML: {error}", line=1, column=1, code="MK001"))
-    document.data, document.root, document.problems = builder.data, builder.root, builder.problems
+    except yaml.YAMLError:  # not raised by the C parser in practice; said plainly if it is
+        message = "YAML cannot read this file"
+        hint = "Check that it is a movekit plan saved as plain text (a .yaml file)"
+        builder.problems.append(Problem(message, hint=hint, line=1, column=1, code="MK001"))
+    document.data, document.root = builder.data, builder.root
+    document.problems = _with_lookalikes(find_lookalikes(document.text), builder.problems)
     return document
 
 
-def _excerpt(text: str, line: int) -> str:
-    lines = text.splitlines()
-    if not 0 <= line < len(lines):
-        return ""
-    shown = lines[line].strip()
-    return shown if len(shown) <= 60 else shown[:57] + "..."
-
-
-def _syntax_problem(text: str, error: yaml.MarkedYAMLError) -> Problem:
-    mark = error.problem_mark or error.context_mark
-    line = mark.line if mark is not None else 0
-    column = mark.column if mark is not None else 0
-    reason = error.problem or error.context or "invalid YAML"
-    excerpt = _excerpt(text, line)
-    message = f"Invalid YAML: {reason}" + (f" in `{excerpt}`" if excerpt else "")
-    hint = "Check indentation, colons and quotes on this line and the one above"
-    return Problem(message, hint=hint, line=line + 1, column=column + 1, code="MK001")
+def _with_lookalikes(lookalikes: list[Problem], problems: list[Problem]) -> list[Problem]:
+    """Look-alike characters first; problems on or after the first are most likely its echoes."""
+    if not lookalikes:
+        return problems
+    first = min(problem.line or 1 for problem in lookalikes)
+    return lookalikes + [problem for problem in problems if (problem.line or 1) < first]
 
 
 def _reader_problem(text: str, error: yaml.reader.ReaderError) -> Problem:
