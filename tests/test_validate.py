@@ -64,7 +64,10 @@ journeys:
 def test_enum_errors_name_the_allowed_values() -> None:
     text = VALID_PLAN.replace("type: policy", "type: polcy")
     [finding] = findings(text)
-    assert "awareness" in finding.message and "policy" in finding.message
+    assert "did you mean 'policy'?" in finding.message
+    assert "awareness" in finding.hint and "`type: policy`" in finding.hint
+    [far] = findings(VALID_PLAN.replace("type: policy", "type: xyz"))
+    assert "use one of 'awareness'" in far.message
 
 
 def test_unknown_keys_suggest_the_closest_allowed_key() -> None:
@@ -113,7 +116,8 @@ def test_dates_must_be_iso() -> None:
         "goal: Council adopts School Streets", "goal: x\n  starts: 11/01/2027"
     )
     [finding] = findings(text)
-    assert finding.code == "MK002" and "YYYY-MM-DD" in finding.message
+    assert finding.code == "MK002" and "write 2027-01-11 for 11 January" in finding.message
+    assert "YYYY-MM-DD" in finding.hint
     assert (finding.line, finding.column) == (5, 11)
 
 

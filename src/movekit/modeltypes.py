@@ -18,6 +18,8 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from movekit.suggest import date_advice, number_advice, slug_for
+
 
 @dataclass(frozen=True)
 class IdOf:
@@ -47,13 +49,16 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 
 
 def _slug(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError(
+            "slug", "The id is empty: write one in lowercase letters, digits and hyphens"
+        )
     if not _SLUG.match(value):
-        suggestion = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "my-id"
         raise PydanticCustomError(
             "slug",
-            "'{value}' is not a valid id: use lowercase letters, digits and hyphens, "
-            "such as '{suggestion}'",
-            {"value": value, "suggestion": suggestion},
+            "'{value}' is not a valid id: write it as '{suggestion}' "
+            "(lowercase letters, digits and hyphens)",
+            {"value": value, "suggestion": slug_for(value)},
         )
     return value
 
@@ -68,8 +73,8 @@ def _iso_date(value: Any) -> Any:
             pass
     raise PydanticCustomError(
         "iso_date",
-        "'{value}' is not a date: write it as YYYY-MM-DD, such as 2027-03-31",
-        {"value": value},
+        "'{value}' is not a date: {advice}",
+        {"value": value, "advice": date_advice(value)},
     )
 
 
@@ -79,7 +84,12 @@ LARGEST_NUMBER = 10**15
 
 def _number(value: Any) -> Any:
     if not isinstance(value, int | float) or isinstance(value, bool):
-        raise PydanticCustomError("number", "'{value}' is not a number", {"value": value})
+        plain = number_advice(value, LARGEST_NUMBER)
+        if plain is None:
+            raise PydanticCustomError("number", "'{value}' is not a number", {"value": value})
+        raise PydanticCustomError(
+            "number", "'{value}' is not a number: {plain}", {"value": value, "plain": plain}
+        )
     if abs(value) > LARGEST_NUMBER or not math.isfinite(value):  # abs first: 10**400 is no float
         raise PydanticCustomError(
             "number", "'{value}' is too large for a campaign number", {"value": str(value)[:20]}

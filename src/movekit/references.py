@@ -9,7 +9,6 @@ schema check reports them.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, NamedTuple
@@ -21,6 +20,7 @@ from movekit.model import Plan
 from movekit.modelfields import PlanField, fields_of, id_of
 from movekit.modeltypes import IdOf, RefersTo
 from movekit.positions import Pos, locate
+from movekit.suggest import closest, is_slug
 
 Scopes = dict[str, Path]
 """The enclosing item of each kind (`journey` -> `("journeys", 0)`), on the way down."""
@@ -32,12 +32,17 @@ class _Collection:
 
     kind: str
     ids: dict[str, Path] = field(default_factory=dict)
+    broken: set[str] = field(default_factory=set)
+    """Ids that are no valid id: references to them follow from that one mistake."""
+    incomplete: bool = False
+    """An item has no usable id, so a reference that resolves to nothing may mean it."""
 
 
 class _Shape(NamedTuple):
     """What the walk needs to know of a model, read once from its fields."""
 
     id_of: IdOf | None
+    id_required: bool
     children: tuple[tuple[str, type[BaseModel], bool], ...]
     """(key, model, many) of each field that holds a model or a list of them."""
     references: tuple[PlanField, ...]
@@ -48,6 +53,7 @@ def _shape(model: type[BaseModel]) -> _Shape:
     fields = fields_of(model).values()
     return _Shape(
         id_of(model),
+        "id" in model.model_fields and model.model_fields["id"].is_required(),
         tuple((f.key, f.model, f.many) for f in fields if f.model is not None),
         tuple(f for f in fields if f.refers_to is not None),
     )
@@ -62,8 +68,9 @@ class _Mapping(NamedTuple):
     scopes: Scopes
 
 
-def check_references(data: Any, root: Pos) -> list[Problem]:
-    """MK004 and MK005 problems for a loaded plan (any shape)."""
+def check_references(data: Any, root: Pos) -> tuple[list[Problem], set[Path]]:
+    """MK004 and MK005 problems for a loaded plan (any shape), and the paths of references
+    whose own problems follow from a bad or missing id reported elsewhere."""
     checker = _Checker(root)
     if isinstance(data, dict):
         checker.walk(_shape(Plan), data, (), {})
@@ -71,7 +78,7 @@ def check_references(data: Any, root: Pos) -> list[Problem]:
         for plan_field in mapping.shape.references:
             if plan_field.key in mapping.values and plan_field.refers_to is not None:
                 checker.resolve(mapping, plan_field.key, plan_field.refers_to)
-    return checker.problems
+    return checker.problems, checker.follow_ons
 
 
 def _names(value: Any) -> list[tuple[Path, str]]:
@@ -90,6 +97,7 @@ class _Checker:
         self.collections: dict[tuple[str, Path], _Collection] = {}
         self.listed: set[str] = set()
         """Kinds of item the plan has a list of (even an empty one)."""
+        self.follow_ons: set[Path] = set()
         self.referring: list[_Mapping] = []
         """The mappings with fields that refer to ids, in file order."""
 
@@ -98,7 +106,7 @@ class _Checker:
         if shape.references:
             self.referring.append(_Mapping(shape, values, path, scopes))
         if shape.id_of is not None:
-            self.collect(shape.id_of, values.get("id"), path, scopes)
+            self.collect(shape.id_of, shape.id_required, values.get("id"), path, scopes)
             scopes = {**scopes, shape.id_of.kind: path}
         for key, model, many in shape.children:
             value, inner = values.get(key), _shape(model)
@@ -108,15 +116,22 @@ class _Checker:
                 for index, item in enumerate(value):
                     if isinstance(item, dict):
                         self.walk(inner, item, (*path, key, index), scopes)
+                    elif inner.id_of is not None:  # an item that is no mapping has no id
+                        self.collect(inner.id_of, True, None, path, scopes)
             elif not many and isinstance(value, dict):
                 self.walk(inner, value, (*path, key), scopes)
+            elif value is not None and inner.id_of is not None:  # a list that is not one
+                self.collect(inner.id_of, True, None, path, scopes)
 
-    def collect(self, kind: IdOf, value: Any, path: Path, scopes: Scopes) -> None:
+    def collect(self, kind: IdOf, required: bool, value: Any, path: Path, scopes: Scopes) -> None:
         """Note an item's id in its collection: MK004 if it is there already."""
-        if not isinstance(value, str):
-            return
         scope = scopes.get(kind.within, ()) if kind.within else ()
         collection = self.collections.setdefault((kind.kind, scope), _Collection(kind.kind))
+        if not is_slug(value):
+            if isinstance(value, str):
+                collection.broken.add(value)
+            collection.incomplete |= required or value is not None
+            return
         id_path = (*path, "id")
         if value not in collection.ids:
             collection.ids[value] = id_path
@@ -136,7 +151,11 @@ class _Checker:
             return
         path = (*mapping.path, key)
         for suffix, name in _names(mapping.values[key]):
-            if name not in target.ids:
+            if name in target.ids or not name.strip():
+                continue  # an empty id is reported by the schema check
+            if name in target.broken:
+                self.follow_ons.add((*path, *suffix))
+            elif not target.incomplete:
                 self.problems.append(_unknown(name, target, owner, (*path, *suffix)))
 
     def _target(self, mapping: _Mapping, refers: RefersTo, owner: str | None) -> _Collection | None:
@@ -161,8 +180,8 @@ def _owner_kind(shape: _Shape, refers: RefersTo) -> str | None:
 
 def _unknown(name: str, target: _Collection, owner: str | None, path: Path) -> Problem:
     message = f"{target.kind.capitalize()} '{name}' does not exist"
-    close = difflib.get_close_matches(name, list(target.ids), n=1, cutoff=0.6)
-    if close:
+    close = closest(name, list(target.ids))
+    if close is not None:
         message += f": did you mean '{close[0]}'?"
     known = ", ".join(sorted(target.ids)[:6]) or "none yet"
     hint = f"Use an id declared under {target.kind}s (known: {known})"

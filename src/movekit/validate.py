@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from movekit.findings import Path, Problem, format_path
+from movekit.findings import Path, Problem
 from movekit.model import Plan
 from movekit.modelfields import fields_of
 from movekit.positions import Pos
 from movekit.references import check_references
+from movekit.suggest import closest
+from movekit.where import describe
 
 SUPPORTED_VERSIONS = (1,)
 
@@ -32,6 +35,8 @@ def validate(data: Any, root: Pos) -> tuple[Plan | None, list[Problem]]:
     if data is None:
         message = "The file is empty: a plan starts with `movekit: 1`"
         return None, [Problem(message, hint="Run `movekit init` to start a plan", code="MK007")]
+    if not _looks_like_a_plan(data):
+        return None, [_not_a_plan()]
     if not isinstance(data, dict):
         message = f"A plan is a mapping of keys (movekit, campaign, ...), not {_describe(data)}"
         hint = "Start the file with `movekit: 1` then `campaign:` and the other sections"
@@ -41,12 +46,44 @@ def validate(data: Any, root: Pos) -> tuple[Plan | None, list[Problem]]:
         return None, [version]
     problems = [version] if version is not None else []
     plan: Plan | None = None
+    schema: list[Problem] = []
     try:
         plan = Plan.model_validate(data)
     except ValidationError as error:
-        problems.extend(_schema_problems(error))
-    problems.extend(check_references(data, root))
+        schema = list(_schema_problems(error, data))
+    references, follow_ons = check_references(data, root)
+    problems.extend(_one_per_cause(schema, references, follow_ons))
     return (plan if not problems else None), problems
+
+
+def _one_per_cause(
+    schema: list[Problem], references: list[Problem], follow_ons: set[Path]
+) -> list[Problem]:
+    """Drop the schema problems of a reference already explained elsewhere: one reported
+    as unknown (with the ids it may mean), or one that repeats an id itself reported."""
+    explained = follow_ons | {problem.path for problem in references if problem.code == "MK005"}
+    return [p for p in schema if p.path not in explained or p.code != "MK002"] + references
+
+
+def _looks_like_a_plan(data: Any) -> bool:
+    """Whether the file has a plan's keys, at the top or as the items of a list."""
+    sections = allowed_keys(())
+    mappings = data if isinstance(data, list) else [data]
+    keys = [key for item in mappings if isinstance(item, dict) for key in item]
+    # `Campaign:` and `outcome:` count: a plan with a typo is still a plan
+    return any(difflib.get_close_matches(str(k).lower(), sections, cutoff=0.8) for k in keys)
+
+
+def _not_a_plan() -> Problem:
+    """One problem for a file that is no plan at all (notes, another tool's YAML)."""
+    message = (
+        "This file is not a movekit plan: it has no `movekit: 1` and none of a plan's sections"
+    )
+    hint = (
+        "Check the file name; to start a plan, run `movekit init` "
+        "(a plan starts with `movekit: 1`, then `campaign:`, `outcomes:` and `audiences:`)"
+    )
+    return Problem(message, hint=hint, code="MK007")
 
 
 def _version_problem(data: dict[str, Any]) -> Problem | None:
@@ -72,25 +109,31 @@ def _yaml_repr(value: Any) -> str:
     return repr(value) if isinstance(value, str) else str(value)
 
 
-def _schema_problems(error: ValidationError) -> Iterator[Problem]:
-    for detail in error.errors(include_url=False):
+def _schema_problems(error: ValidationError, data: dict[str, Any]) -> Iterator[Problem]:
+    details = [d for d in error.errors(include_url=False) if d["loc"][:1] != ("movekit",)]
+    # A misspelt key (`tittle:`) also leaves the key it meant missing: report it once.
+    misspelt = {
+        (*d["loc"][:-1], found[0])
+        for d in details
+        if d["type"] == "extra_forbidden"
+        and (found := closest(d["loc"][-1], allowed_keys(tuple(d["loc"][:-1])))) is not None
+    }
+    for detail in details:
         loc: Path = tuple(detail["loc"])
-        if loc[:1] == ("movekit",):
-            continue  # reported as MK007
         if detail["type"] == "extra_forbidden":
-            yield _unknown_key(loc)
-        elif detail["type"] == "missing":
-            yield _missing_key(loc)
-        else:
-            yield _bad_value(loc, detail)
+            yield _unknown_key(loc, data)
+        elif detail["type"] == "missing" and loc not in misspelt:
+            yield _missing_key(loc, data)
+        elif detail["type"] != "missing":
+            yield _bad_value(loc, detail, data)
 
 
-def _unknown_key(loc: Path) -> Problem:
+def _unknown_key(loc: Path, data: Any) -> Problem:
     key = str(loc[-1])
     allowed = allowed_keys(loc[:-1])
-    where = format_path(loc[:-1]) or "the top level of the plan"
+    where = describe(data, loc[:-1]) or "the top level of the plan"
     message = f"Unknown key '{key}' in {where}"
-    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    close = closest(key, allowed)
     if close:
         message += f": did you mean '{close[0]}'?"
         hint = f"Rename it to `{close[0]}:`, or prefix it with `x-` to keep it as a note"
@@ -100,25 +143,36 @@ def _unknown_key(loc: Path) -> Problem:
     return Problem(message, loc, hint=hint, code="MK003")
 
 
-def _missing_key(loc: Path) -> Problem:
+def _missing_key(loc: Path, data: Any) -> Problem:
     key = str(loc[-1])
-    where = format_path(loc[:-1]) or "the plan"
+    where = describe(data, loc[:-1]) or "the plan"
     description = _field_description(loc)
-    message = f"{where} is missing the required key '{key}'"
+    message = f"{where[:1].upper()}{where[1:]} is missing the required key '{key}'"
     if loc[:-1] == ():
         message = f"The plan is missing the required section '{key}'"
     hint = f"Add `{key}:`" + (f" ({description.rstrip('.')})" if description else "")
     return Problem(message, loc[:-1], hint=hint, code="MK002")
 
 
-def _bad_value(loc: Path, detail: Any) -> Problem:
+def _bad_value(loc: Path, detail: Any, data: Any) -> Problem:
     kind, value = detail["type"], detail.get("input")
-    where = format_path(loc) or "the plan"
+    # The report shows the whole place in words next to the message: name only the key.
+    where = str(loc[-1]) if loc and isinstance(loc[-1], str) else describe(data, loc)
+    where = where or "the plan"
     hint = ""
     if kind == "literal_error":
         expected = detail.get("ctx", {}).get("expected", "")
-        message = f"{where}: '{value}' is not allowed: use one of {expected}"
+        message = f"{where} '{value}' is not allowed: use one of {expected}"
         hint = f"Choose one of {expected}"
+        found = closest(value, re.findall(r"'([^']*)'", expected))
+        if found is not None:
+            message = f"{where} '{value}' is not allowed: {found[1]}"
+            hint = f"Write `{loc[-1]}: {found[0]}`; the choices are {expected}"
+    elif value is None and loc:
+        message = f"{where} is empty"
+        hint = f"Write a value after `{loc[-1]}:`" + (
+            "" if _field_required(loc) else ", or remove the line"
+        )
     elif kind == "string_type":
         message = f"{where} should be text, not {_describe(value)}"
         hint = "Put the value in quotes if it should be read as text"
@@ -132,13 +186,13 @@ def _bad_value(loc: Path, detail: Any) -> Problem:
         message = f"{where} needs at least one item"
         hint = f"Add at least one entry under `{loc[-1]}:`" if loc else ""
     else:
-        message = f"{where}: {detail['msg']}"
+        message = str(detail["msg"])
         hint = _CUSTOM_HINTS.get(kind, "")
     return Problem(message, loc, hint=hint, at_value=True, code="MK002")
 
 
 _CUSTOM_HINTS = {
-    "slug": "Ids are lowercase slugs: letters a-z, digits and hyphens",
+    "slug": "Ids use letters a-z, digits and hyphens; if you change one, change every use of it",
     "iso_date": "Write dates as YYYY-MM-DD",
     "number": "Write a plain number, without quotes or units",
 }
@@ -173,6 +227,12 @@ def allowed_keys(loc: Path) -> list[str]:
     """The keys the format allows in the mapping at `loc` (empty if unknown)."""
     model = _model_at(loc)
     return list(fields_of(model)) if model is not None else []
+
+
+def _field_required(loc: Path) -> bool:
+    model = _model_at(loc[:-1])
+    fields = model.model_fields.items() if model is not None else ()
+    return any((f.alias or name) == loc[-1] and f.is_required() for name, f in fields)
 
 
 def _field_description(loc: Path) -> str:
