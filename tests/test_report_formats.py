@@ -142,10 +142,11 @@ def test_sarif_is_valid_and_has_one_result_per_finding() -> None:
         [location] = result["locations"]
         physical = location["physicalLocation"]
         assert physical["artifactLocation"] == {"uri": SMALL_GAPS, "uriBaseId": "%SRCROOT%"}
-        assert physical["region"] == {
-            "startLine": finding["line"],
-            "startColumn": finding["column"],
-        }
+        region = physical["region"]
+        assert (region["startLine"], region["startColumn"]) == (finding["line"], finding["column"])
+        # a finding at a value or key also says where it ends (just after it, as SARIF counts)
+        assert set(region) <= {"startLine", "startColumn", "endColumn"}
+        assert region.get("endColumn", finding["column"] + 1) > finding["column"]
         assert location["logicalLocations"] == [{"fullyQualifiedName": finding["path"]}]
 
 
@@ -176,7 +177,7 @@ def test_sarif_for_a_clean_plan_and_for_file_level_errors(
     broken = sarif_of(str(write_plan("movekit: 1\ncampaign: [\n", "broken.yaml")))
     [result] = broken["runs"][0]["results"]
     assert (result["ruleId"], result["level"]) == ("MK001", "error")
-    assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 3
+    assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 2  # the ['s line
 
 
 def test_sarif_paths_are_relative_forward_slashed_uris(tmp_path: Path) -> None:
@@ -473,7 +474,8 @@ def test_plans_only_still_checks_broken_plans(tmp_path: Path) -> None:
     (tmp_path / "plan.yaml").write_text("# a plan\nmovekit: 1\ncampaign: [\n")
     result = run_cli("check", "plan.yaml", "--plans-only", "-f", "concise", cwd=tmp_path)
     assert result.returncode == 1
-    assert result.stdout.startswith("plan.yaml:4:1: MK001 [error]")
+    # the unclosed [ is reported where it opens
+    assert result.stdout.startswith("plan.yaml:3:11: MK001 [error]")
 
 
 # docs/ci.md: its examples are real output and its CI set-ups really run

@@ -22,8 +22,8 @@ from movekit.config import Settings
 from movekit.findings import Finding, Severity
 from movekit.version import __version__
 
-FORMAT = 1
-"""Bumped when the shape of an entry changes."""
+FORMAT = 2
+"""Bumped when the shape of an entry changes (2: the place in words and the value's end)."""
 
 
 def cache_dir() -> Path:
@@ -112,7 +112,12 @@ def store(entry: str, findings: list[Finding]) -> None:
     folder = cache_dir() / entry[:2]
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        text = json.dumps([finding.to_dict() for finding in findings])
+        text = json.dumps([_entry(finding) for finding in findings])
         write_atomic(folder / f"{entry}.json", text)
     except Exception:
         return
+
+
+def _entry(finding: Finding) -> dict[str, object]:
+    """A finding as stored: its JSON form and what the text report shows besides."""
+    return {**finding.to_dict(), "where": finding.where, "end_column": finding.end_column}

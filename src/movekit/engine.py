@@ -9,14 +9,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from movekit.config import Settings
-from movekit.findings import Finding, Problem, Severity, format_path
+from movekit.findings import Finding, Problem, format_path
 from movekit.model import Plan
 from movekit.rules import BY_CODE, RULES
 from movekit.rules.base import Context, Rule
 from movekit.rules.file_level import UNUSED_SUPPRESSION
 from movekit.source import Document, decode, locate, parse
+from movekit.spans import end_column
 from movekit.suppress import find_suppressions
 from movekit.validate import validate
+from movekit.where import describe
+from movekit.yamltext import LINE_BREAK
 
 
 @dataclass
@@ -50,7 +53,7 @@ def check_bytes(raw: bytes, file: str, *, today: dt.date, settings: Settings) ->
     text, problem = decode(raw)
     if problem is not None:
         shown = raw.decode("utf-8-sig", errors="replace")
-        finding = _finding(problem, BY_CODE[problem.code], Document(text=""), file, settings)
+        finding = _Stamp(Document(text=""), file, settings)(problem, BY_CODE[problem.code])
         return Checked(file, [finding], None, shown)
     with _without_cyclic_gc():
         return check_document(parse(text), file, today=today, settings=settings)
@@ -67,40 +70,34 @@ def check_text(
 def check_document(document: Document, file: str, *, today: dt.date, settings: Settings) -> Checked:
     """Findings for a parsed plan: file-level problems first; rules only on a valid plan."""
     problems = list(document.problems)
+    stamp = _Stamp(document, file, settings)
     plan = None
     if not document.fatal:
         plan, schema_problems = validate(document.data, document.root)
         problems.extend(schema_problems)
     if problems:
-        findings = [
-            _finding(problem, BY_CODE[problem.code], document, file, settings)
-            for problem in problems
-        ]
+        findings = [stamp(problem, BY_CODE[problem.code]) for problem in problems]
         plan = None
     else:
         assert plan is not None  # validate() explains every plan it cannot build
-        findings = _lint(plan, document, file, today, settings)
+        findings = _lint(plan, stamp, today)
     findings.sort(key=lambda finding: finding.sort_key)
     return Checked(file, findings, plan, document.text, document)
 
 
-def _lint(
-    plan: Plan, document: Document, file: str, today: dt.date, settings: Settings
-) -> list[Finding]:
+def _lint(plan: Plan, stamp: _Stamp, today: dt.date) -> list[Finding]:
     context = Context(plan, today)
     findings = [
-        _finding(problem, rule, document, file, settings)
+        stamp(problem, rule)
         for rule in RULES
-        if rule.check is not None and settings.enabled(rule.code)
+        if rule.check is not None and stamp.settings.enabled(rule.code)
         for problem in rule.check(context)
     ]
-    return _apply_suppressions(findings, document, file, settings)
+    return _apply_suppressions(findings, stamp)
 
 
-def _apply_suppressions(
-    findings: list[Finding], document: Document, file: str, settings: Settings
-) -> list[Finding]:
-    suppressions = find_suppressions(document.text)
+def _apply_suppressions(findings: list[Finding], stamp: _Stamp) -> list[Finding]:
+    suppressions = find_suppressions(stamp.document.text)
     if not suppressions:
         return findings
     by_line: dict[int, list[int]] = {}
@@ -114,7 +111,7 @@ def _apply_suppressions(
             silenced = suppressions[index].silences(finding.code, finding.line) or silenced
         if not silenced:
             kept.append(finding)
-    if settings.enabled(UNUSED_SUPPRESSION.code):
+    if stamp.settings.enabled(UNUSED_SUPPRESSION.code):
         for suppression in suppressions:
             for code in suppression.unused:
                 message = f"Unused suppression: no {code} finding on line {suppression.target_line}"
@@ -124,28 +121,45 @@ def _apply_suppressions(
                     line=suppression.line,
                     column=suppression.column,
                 )
-                kept.append(_finding(problem, UNUSED_SUPPRESSION, document, file, settings))
+                kept.append(stamp(problem, UNUSED_SUPPRESSION))
     return kept
 
 
-def _finding(
-    problem: Problem, rule: Rule, document: Document, file: str, settings: Settings
-) -> Finding:
-    """The problem as a finding: the rule's code, name and severity, and where it is."""
-    if problem.line is not None:
-        line, column = problem.line, problem.column or 1
-    else:
-        pos, _ = locate(document.root, problem.path, at_value=problem.at_value)
-        line, column = pos.line, pos.column
-    severity: Severity = settings.severity_of(rule.code, rule.severity)
-    return Finding(
-        code=rule.code,
-        rule=rule.name,
-        severity=severity,
-        message=problem.message,
-        file=file,
-        line=line,
-        column=column,
-        path=format_path(problem.path),
-        hint=problem.hint,
-    )
+class _Stamp:
+    """Turns one document's problems into findings: the rule's code, name and severity,
+    and where each is (line, column, the end of its value, the place in words)."""
+
+    def __init__(self, document: Document, file: str, settings: Settings) -> None:
+        self.document, self.file, self.settings = document, file, settings
+        self._lines: list[str] | None = None
+
+    @property
+    def lines(self) -> list[str]:
+        """The document's lines, split once and only when a value's end is wanted."""
+        if self._lines is None:
+            self._lines = LINE_BREAK.split(self.document.text)
+        return self._lines
+
+    def __call__(self, problem: Problem, rule: Rule) -> Finding:
+        document = self.document
+        if problem.line is not None:
+            line, column, end = problem.line, problem.column or 1, problem.end_column
+            place = problem.path
+        else:
+            pos, place = locate(document.root, problem.path, at_value=problem.at_value)
+            line, column = pos.line, pos.column
+            end = end_column(self.lines, document.root, problem.path, pos)
+        return Finding(
+            code=rule.code,
+            rule=rule.name,
+            severity=self.settings.severity_of(rule.code, rule.severity),
+            message=problem.message,
+            file=self.file,
+            line=line,
+            column=column,
+            path=format_path(problem.path),
+            hint=problem.hint,
+            # the place in words is where the caret is: what is missing is not in the text
+            where=describe(document.data, place),
+            end_column=end if end is not None and end > column else None,
+        )

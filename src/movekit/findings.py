@@ -34,7 +34,8 @@ class Problem:
     """A problem before it has a file, a rule and a severity: what rules and readers yield.
 
     `path` names the offending key or item from the document root; when `line` is
-    given (syntax errors, duplicate keys) it is used instead of looking the path up.
+    given (syntax errors, duplicate keys) it is used instead of looking the path up,
+    with `end_column` (just after the offending text on that line) when it is known.
     Rules leave `code` empty: the engine stamps the code of the rule that yielded the
     problem. The reader and validator, which report several file-level codes, set it.
     """
@@ -46,11 +47,16 @@ class Problem:
     column: int | None = None
     at_value: bool = False
     code: str = ""
+    end_column: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One problem in one file, at a 1-based line and column."""
+    """One problem in one file, at a 1-based line and column.
+
+    `where` (the place in words) and `end_column` (just after the offending value, on the
+    same line) are for people's reports; `to_dict`, the JSON contract, leaves them out.
+    """
 
     code: str
     rule: str
@@ -61,6 +67,8 @@ class Finding:
     column: int
     path: str = ""
     hint: str = ""
+    where: str = ""
+    end_column: int | None = None
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:

@@ -10,23 +10,23 @@ def one_line(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
-def stage_label(stage: Stage, index: int) -> str:
-    """A stage in words: `stage 2 'turn-up'` (its id, else its name), or `stage 2`.
+def numbered_label(kind: str, index: int, name: str = "") -> str:
+    """An item of an ordered list in words: `stage 2 'turn-up'`, or `stage 2` with no name.
 
-    `index` is the stage's 0-based place in its journey; people count from 1.
+    `index` is the item's 0-based place in its list; people count from 1.
     """
-    name = stage.id or one_line(stage.name)
-    number = f"stage {index + 1}"
+    number = f"{kind} {index + 1}"
     return f"{number} '{name}'" if name else number
 
 
-def bridge_label(bridge: Bridge, index: int) -> str:
-    """A bridge in words: `bridge 2 'map-to-walk'` (its id), or `bridge 2`.
+def stage_label(stage: Stage, index: int) -> str:
+    """A stage in words: `stage 2 'turn-up'` (its id, else its name), or `stage 2`."""
+    return numbered_label("stage", index, stage.id or one_line(stage.name))
 
-    `index` is the bridge's 0-based place under `bridges:`; people count from 1.
-    """
-    number = f"bridge {index + 1}"
-    return f"{number} '{bridge.id}'" if bridge.id else number
+
+def bridge_label(bridge: Bridge, index: int) -> str:
+    """A bridge in words: `bridge 2 'map-to-walk'` (its id), or `bridge 2`."""
+    return numbered_label("bridge", index, bridge.id or "")
 
 
 def capitalised(text: str) -> str:

@@ -77,11 +77,11 @@ def _help_markdown(rule: Rule) -> str:
 
 
 def _result(finding: Finding, index: dict[str, int], base: Path) -> Json:
+    region: Json = {"startLine": max(finding.line, 1), "startColumn": max(finding.column, 1)}
+    if finding.end_column is not None and finding.end_column > region["startColumn"]:
+        region["endColumn"] = finding.end_column  # SARIF's end is exclusive, as ours is
     location: Json = {
-        "physicalLocation": {
-            "artifactLocation": _artifact(finding.file, base),
-            "region": {"startLine": max(finding.line, 1), "startColumn": max(finding.column, 1)},
-        }
+        "physicalLocation": {"artifactLocation": _artifact(finding.file, base), "region": region}
     }
     if finding.path:
         location["logicalLocations"] = [{"fullyQualifiedName": finding.path}]

@@ -33,6 +33,8 @@ def _finding_lines(finding: Finding, source: list[str]) -> list[Line]:
         ],
         [("  --> ", _GUTTER), (place, "")],
     ]
+    if finding.where:
+        lines.append([("  in ", _GUTTER), (visible(finding.where), "")])
     lines.extend(_excerpt(finding, source, style))
     if finding.hint:
         lines.append([(HELP, "bold cyan"), (f": {visible(finding.hint)}", "")])
@@ -66,13 +68,22 @@ def _excerpt(finding: Finding, source: list[str], style: str) -> list[Line]:
     for number in range(first, finding.line + 1):
         content, _ = _window(visible(source[number - 1]), finding.column)
         lines.append([(f"{number:>{width}} | ", _GUTTER), (content, "")])
-    target, column = _window(visible(source[finding.line - 1]), finding.column)
-    column = min(max(column, 1), len(target) + 1)
-    match = _TOKEN.match(target, column - 1)
-    length = max(1, len(match.group(0)) if match else 1)
+    column, length = _underline(finding, visible(source[finding.line - 1]))
     lines.append([(gutter + " " * column, _GUTTER), ("^" * length, style)])
     lines.append([(gutter, _GUTTER)])
     return lines
+
+
+def _underline(finding: Finding, line: str) -> tuple[int, int]:
+    """Where the carets start in the shown line, and how many: the whole value when the
+    finding knows where it ends, else the word at the column."""
+    target, column = _window(line, finding.column)
+    column = min(max(column, 1), len(target) + 1)
+    if finding.end_column is not None:
+        # cut where a long line is cut (a value running past the window underlines its "…")
+        return column, max(1, min(finding.end_column - finding.column, len(target) - column + 1))
+    match = _TOKEN.match(target, column - 1)
+    return column, max(1, len(match.group(0)) if match else 1)
 
 
 def summary(report: Report) -> Line:
