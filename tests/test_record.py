@@ -19,6 +19,10 @@ from movekit.model import Result, Review
 from movekit.review.record import record_csv, record_review, record_value
 from tests.conftest import EXAMPLES, REPO, run_cli
 
+TODAY = dt.date(2027, 12, 31)
+"""The day the tests record on: after every date in them, so none is refused as future."""
+ON_TODAY = ("--today", TODAY.isoformat())
+
 # A plan written by hand, with comments everywhere and the formatting people really use.
 ODD_PLAN = (
     "# Our plan   (odd spacing and trailing spaces are the user's business)   \n"
@@ -81,7 +85,7 @@ def _only_added(before: bytes, after: bytes, added: bytes) -> None:
 def test_a_result_goes_after_the_last_result_in_its_style(tmp_path: Path) -> None:
     plan = _write(tmp_path, ODD_PLAN)
     before = plan.read_bytes()
-    record_value(plan, "pledges", "14", "2027-03-15")
+    record_value(plan, "pledges", "14", "2027-03-15", today=TODAY)
     added = b"  - {measure: pledges, date: 2027-03-15, value: 14}\n"
     _only_added(before, plan.read_bytes(), added)
     # right after the last item's line (its comment stays with it), before the commented line
@@ -91,7 +95,9 @@ def test_a_result_goes_after_the_last_result_in_its_style(tmp_path: Path) -> Non
 def test_a_review_goes_after_the_last_review_in_block_style(tmp_path: Path) -> None:
     plan = _write(tmp_path, ODD_PLAN)
     before = plan.read_bytes()
-    record_review(plan, "launch", "Walking buses work: mostly.", "More captains", "2027-04-15")
+    record_review(
+        plan, "launch", "Walking buses work: mostly.", "More captains", "2027-04-15", today=TODAY
+    )
     added = (
         b"  - phase: launch\n    date: 2027-04-15\n"
         b'    learned: "Walking buses work: mostly."\n    changes: More captains\n'
@@ -102,8 +108,8 @@ def test_a_review_goes_after_the_last_review_in_block_style(tmp_path: Path) -> N
 
 def test_the_whole_file_after_recording_twice(tmp_path: Path) -> None:
     plan = _write(tmp_path, ODD_PLAN)
-    record_value(plan, "map-lookups", "12.5", "2027-03-01")
-    record_value(plan, "map-lookups", "0020", "2027-03-08")
+    record_value(plan, "map-lookups", "12.5", "2027-03-01", today=TODAY)
+    record_value(plan, "map-lookups", "0020", "2027-03-08", today=TODAY)
     expected = ODD_PLAN.replace(
         "   # from the tracker\n",
         "   # from the tracker\n"
@@ -168,7 +174,7 @@ def test_every_shape_of_results_section(tmp_path: Path, results: str, expected: 
         "audiences: [{id: a, name: A}]\n"
     )
     plan = _write(tmp_path, head + results)
-    record_value(plan, "pledges", "14", "2027-03-15")
+    record_value(plan, "pledges", "14", "2027-03-15", today=TODAY)
     assert plan.read_text(encoding="utf-8") == head + expected
 
 
@@ -188,7 +194,7 @@ def test_a_missing_section_is_added_at_the_end(
     head = "movekit: 1\ncampaign: {name: C, goal: G}\noutcomes:\n- id: o\n  title: O\n"
     head += "  type: policy\n  measures: [{id: pledges, metric: Pledges}]\n"
     plan = _write(tmp_path, head + ending)
-    record_value(plan, "pledges", "14", "2027-03-15")
+    record_value(plan, "pledges", "14", "2027-03-15", today=TODAY)
     text = plan.read_text(encoding="utf-8")
     # the new list copies the file's own indentation (`- ` at the margin here)
     item = "- {measure: pledges, date: 2027-03-15, value: 14}\n"
@@ -198,7 +204,7 @@ def test_a_missing_section_is_added_at_the_end(
 
 def test_a_missing_reviews_section_gets_block_items(tmp_path: Path) -> None:
     plan = _write(tmp_path, ODD_PLAN.replace("reviews:\n  - phase: launch", "x-old:\n  - phase: x"))
-    record_review(plan, "launch", "We learned", "We changed", "2027-03-03")
+    record_review(plan, "launch", "We learned", "We changed", "2027-03-03", today=TODAY)
     # indented like the file's first top-level list (`-   ` under outcomes:)
     assert plan.read_text(encoding="utf-8").endswith(
         "x-notes: kept as they are\n\nreviews:\n-   phase: launch\n    date: 2027-03-03\n"
@@ -209,7 +215,7 @@ def test_a_missing_reviews_section_gets_block_items(tmp_path: Path) -> None:
 def test_crlf_line_endings_stay_crlf(tmp_path: Path) -> None:
     plan = _write(tmp_path, ODD_PLAN.replace("\n", "\r\n"))
     before = plan.read_bytes()
-    record_value(plan, "pledges", "14", "2027-03-15")
+    record_value(plan, "pledges", "14", "2027-03-15", today=TODAY)
     _only_added(
         before, plan.read_bytes(), b"  - {measure: pledges, date: 2027-03-15, value: 14}\r\n"
     )
@@ -225,7 +231,7 @@ def test_the_encoding_and_byte_order_mark_are_kept(tmp_path: Path, bom: bytes, c
     text = ODD_PLAN.replace("Clean Air", "Clean Air ☁ Ünïcode")
     plan = _write(tmp_path, bom + text.encode(codec))
     before = plan.read_bytes()
-    record_value(plan, "pledges", "14", "2027-03-15")
+    record_value(plan, "pledges", "14", "2027-03-15", today=TODAY)
     after = plan.read_bytes()
     assert after.startswith(bom)
     added = "  - {measure: pledges, date: 2027-03-15, value: 14}\n".encode(codec)
@@ -239,7 +245,7 @@ def test_a_block_scalar_that_keeps_its_blank_lines_keeps_them(tmp_path: Path) ->
     )
     plan = _write(tmp_path, text)
     old = load_plan(plan).reviews[0].learned
-    record_review(plan, "launch", "Second", "More", "2027-03-04")
+    record_review(plan, "launch", "Second", "More", "2027-03-04", today=TODAY)
     new = load_plan(plan).reviews
     assert old is not None and old.startswith("The map drove sign-ups.\n\n")
     assert new[0].learned == old
@@ -252,7 +258,7 @@ def test_the_model_gains_exactly_the_new_results(tmp_path: Path) -> None:
     plan = tmp_path / "plan.yaml"
     shutil.copy(EXAMPLES / "clean-air-streets.yaml", plan)
     before = load_plan(plan)
-    added = record_value(plan, "gate-visits", "-2.5", "2027-03-13")
+    added = record_value(plan, "gate-visits", "-2.5", "2027-03-13", today=TODAY)
     after = load_plan(plan)
     assert after.results == [*before.results, added]
     assert added == Result(measure="gate-visits", date=dt.date(2027, 3, 13), value=-2.5)
@@ -269,7 +275,7 @@ def test_a_symlinked_plan_is_written_through_the_link(tmp_path: Path) -> None:
     real = _write(tmp_path, ODD_PLAN, "real.yaml")
     link = tmp_path / "plan.yaml"
     link.symlink_to(real)
-    record_value(link, "pledges", "14", "2027-03-15")
+    record_value(link, "pledges", "14", "2027-03-15", today=TODAY)
     assert link.is_symlink()
     assert b"value: 14}" in real.read_bytes()
 
@@ -322,7 +328,7 @@ def test_refusals_exit_2_and_leave_the_file_identical(
 def test_refused_results(tmp_path: Path, measure: str, value: str, on: str, message: str) -> None:
     plan = _write(tmp_path, ODD_PLAN)
     with pytest.raises(UsageError) as refused:
-        record_value(plan, measure, value, on)
+        record_value(plan, measure, value, on, today=TODAY)
     assert message in str(refused.value)
     assert plan.read_text(encoding="utf-8") == ODD_PLAN
 
@@ -341,7 +347,7 @@ def test_refused_reviews(
 ) -> None:
     plan = _write(tmp_path, ODD_PLAN)
     with pytest.raises(UsageError) as refused:
-        record_review(plan, phase, learned, changes, "2027-03-01")
+        record_review(plan, phase, learned, changes, "2027-03-01", today=TODAY)
     assert message in str(refused.value)
     assert plan.read_text(encoding="utf-8") == ODD_PLAN
 
@@ -365,7 +371,7 @@ def test_a_plan_with_file_level_errors_is_refused_with_every_error(tmp_path: Pat
 def test_unreadable_plans_are_refused(tmp_path: Path, raw: bytes) -> None:
     plan = _write(tmp_path, raw)
     with pytest.raises(MovekitError, match="file-level errors"):
-        record_value(plan, "pledges", "3", "2027-03-01")
+        record_value(plan, "pledges", "3", "2027-03-01", today=TODAY)
     assert plan.read_bytes() == raw
 
 
@@ -381,7 +387,7 @@ def test_a_read_only_plan_is_refused(tmp_path: Path) -> None:
     plan.chmod(0o444)
     try:
         with pytest.raises(MovekitError, match="read-only"):
-            record_value(plan, "pledges", "3", "2027-03-01")
+            record_value(plan, "pledges", "3", "2027-03-01", today=TODAY)
         assert plan.read_text(encoding="utf-8") == ODD_PLAN
     finally:
         plan.chmod(0o644)
@@ -389,10 +395,12 @@ def test_a_read_only_plan_is_refused(tmp_path: Path) -> None:
 
 def test_the_cli_says_what_it_recorded(tmp_path: Path) -> None:
     plan = _write(tmp_path, ODD_PLAN)
-    one = run_cli("record", str(plan), "pledges", "14", "--date", "2027-03-15")
+    one = run_cli("record", str(plan), "pledges", "14", "--date", "2027-03-15", *ON_TODAY)
     assert one.returncode == 0, one.stderr
     assert one.stdout == f"Recorded pledges = 14 on 2027-03-15 in {plan}\n"
-    negative = run_cli("record", str(plan), "pledges", "--date", "2027-03-16", "--", "-1")
+    negative = run_cli(
+        "record", str(plan), *ON_TODAY, "pledges", "--date", "2027-03-16", "--", "-1"
+    )
     assert negative.stdout == f"Recorded pledges = -1 on 2027-03-16 in {plan}\n"
     review = run_cli("record", str(plan), "--review", "launch", "--learned", "a", "--changes", "b")
     assert review.stdout == (
@@ -415,11 +423,11 @@ def test_csv_with_bom_crlf_blank_lines_any_column_order_and_extra_columns(tmp_pa
     )
     csv_file = _write(tmp_path, rows, "results.csv")
     before = plan.read_bytes()
-    results = record_csv(plan, csv_file)
-    assert [(r.measure, r.value) for r in results] == [
-        ("pledges", 10),
-        ("map-lookups", 1200),
-        ("pledges", 11),
+    results = record_csv(plan, csv_file, today=TODAY)
+    assert [(new.result.measure, new.result.value, new.replaces) for new in results] == [
+        ("pledges", 10, None),
+        ("map-lookups", 1200, None),
+        ("pledges", 11, None),
     ]
     added = (
         b"  - {measure: pledges, date: 2027-03-01, value: 10}\n"
@@ -445,7 +453,7 @@ def test_csv_reports_every_bad_row_with_its_line_and_writes_nothing(tmp_path: Pa
     )
     csv_file = _write(tmp_path, rows, "results.csv")
     before = plan.read_bytes()
-    result = run_cli("record", str(plan), "--from", str(csv_file))
+    result = run_cli("record", str(plan), "--from", str(csv_file), *ON_TODAY)
     assert result.returncode == 2
     name = str(csv_file)
     assert result.stderr.splitlines() == [
@@ -479,7 +487,7 @@ def test_csv_files_that_cannot_be_used(tmp_path: Path, content: bytes, message: 
     plan = _write(tmp_path, ODD_PLAN)
     csv_file = _write(tmp_path, content, "results.csv")
     with pytest.raises(UsageError, match=message.replace("?", r"\?")):
-        record_csv(plan, csv_file)
+        record_csv(plan, csv_file, today=TODAY)
     assert plan.read_text(encoding="utf-8") == ODD_PLAN
 
 
@@ -487,7 +495,7 @@ def test_a_long_csv_is_listed_in_part(tmp_path: Path) -> None:
     plan = _write(tmp_path, ODD_PLAN)
     rows = "".join(f"pledges,2027-03-{day:02},{day}\n" for day in range(1, 26))
     csv_file = _write(tmp_path, "measure,date,value\n" + rows, "results.csv")
-    result = run_cli("record", str(plan), "--from", str(csv_file))
+    result = run_cli("record", str(plan), "--from", str(csv_file), *ON_TODAY)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == f"Recorded 25 results from {csv_file} in {plan}:"
@@ -499,7 +507,12 @@ def test_a_long_csv_is_listed_in_part(tmp_path: Path) -> None:
 def test_csv_from_stdin(tmp_path: Path) -> None:
     plan = _write(tmp_path, ODD_PLAN)
     result = run_cli(
-        "record", str(plan), "--from", "-", stdin="measure,date,value\npledges,2027-03-01,10\n"
+        "record",
+        str(plan),
+        "--from",
+        "-",
+        *ON_TODAY,
+        stdin="measure,date,value\npledges,2027-03-01,10\n",
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout == (f"Recorded 1 result from - in {plan}:\n  pledges = 10 on 2027-03-01\n")
@@ -517,7 +530,7 @@ def test_csv_from_stdin(tmp_path: Path) -> None:
 )
 def test_any_review_text_is_recorded_exactly(tmp_path: Path, learned: str) -> None:
     plan = _write(tmp_path, ODD_PLAN)
-    record_review(plan, "launch", learned, "Changed", "2027-03-04")
+    record_review(plan, "launch", learned, "Changed", "2027-03-04", today=TODAY)
     assert load_plan(plan).reviews[-1].learned == learned
 
 
@@ -530,12 +543,12 @@ def test_a_results_alias_and_a_flow_style_plan_are_refused(tmp_path: Path) -> No
     )
     plan = _write(tmp_path, aliased + "results: *old\n")
     with pytest.raises(MovekitError, match=r"`results:` is an alias \(\*old\)"):
-        record_value(plan, "pledges", "3", "2027-03-01")
+        record_value(plan, "pledges", "3", "2027-03-01", today=TODAY)
     flow = "{movekit: 1, campaign: {name: C, goal: G}, outcomes: [{id: o, title: O, "
     flow += "type: policy, measures: [{id: pledges, metric: P}]}], audiences: [{id: a, name: A}]}\n"
     plan = _write(tmp_path, flow)
     with pytest.raises(MovekitError, match="not a block mapping"):
-        record_value(plan, "pledges", "3", "2027-03-01")
+        record_value(plan, "pledges", "3", "2027-03-01", today=TODAY)
     assert plan.read_text(encoding="utf-8") == flow
 
 
@@ -555,7 +568,7 @@ def test_a_splice_that_changes_anything_else_is_never_written(
     monkeypatch.setattr(movekit.review.record, "append_items", careless)
     plan = _write(tmp_path, ODD_PLAN)
     with pytest.raises(MovekitError, match="without changing something else"):
-        record_value(plan, "pledges", "14", "2027-03-15")
+        record_value(plan, "pledges", "14", "2027-03-15", today=TODAY)
     assert plan.read_text(encoding="utf-8") == ODD_PLAN
 
 
@@ -565,6 +578,173 @@ def test_the_documented_csv_refusal_is_real_output(tmp_path: Path) -> None:
     csv_text, output = re.findall(r"```text\n(.*?)```", doc[start:], re.S)[:2]
     shutil.copy(EXAMPLES / "clean-air-streets.yaml", tmp_path / "plan.yaml")
     (tmp_path / "results.csv").write_text(csv_text, encoding="utf-8")
-    result = run_cli("record", "plan.yaml", "--from", "results.csv", cwd=tmp_path)
+    command = re.search(r"`movekit (record [^`]+)` says:", doc[start:])
+    assert command is not None
+    args = command.group(1).replace("examples/clean-air-streets.yaml", "plan.yaml").split()
+    result = run_cli(*args, cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr == output
+
+
+# --- dates that cannot be true, and corrections -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("pledges", "14", "--date", "2028-01-01"),
+            "error: 2028-01-01 is after today (2027-12-31): a result is recorded once it has "
+            "been measured; correct the date, or add --allow-future to record it anyway\n",
+        ),
+        (
+            ("--review", "launch", "--learned", "a", "--changes", "b", "--date", "2028-01-01"),
+            "error: 2028-01-01 is after today (2027-12-31): a review is recorded once it has "
+            "been held (plan it with the phase's review: date); correct the date, or add "
+            "--allow-future to record it anyway\n",
+        ),
+        (
+            ("pledges", "12", "--date", "2027-02-01"),
+            "error: pledges already has a result on 2027-02-01 (9): to correct it to 12, "
+            "add --replace\n",
+        ),
+        (
+            ("pledges", "12", "--date", "2027-02-02", "--replace"),
+            "error: --replace corrects a result already recorded, but pledges has no result on "
+            "2027-02-02: check the date, or leave out --replace to add it\n",
+        ),
+        (
+            ("--review", "launch", "--learned", "a", "--changes", "b", "--replace"),
+            "error: --replace corrects results: leave it out with --review\n",
+        ),
+    ],
+)
+def test_future_dates_and_second_values_are_refused(
+    tmp_path: Path, args: tuple[str, ...], message: str
+) -> None:
+    plan = _write(tmp_path, ODD_PLAN)
+    result = run_cli("record", str(plan), *args, *ON_TODAY)
+    assert (result.returncode, result.stderr) == (2, message)
+    assert plan.read_text(encoding="utf-8") == ODD_PLAN
+
+
+def test_allow_future_records_a_future_date(tmp_path: Path) -> None:
+    plan = _write(tmp_path, ODD_PLAN)
+    one = run_cli("record", str(plan), "pledges", "14", "--date", "2028-01-01", "--allow-future")
+    assert one.returncode == 0, one.stderr
+    review = ("--review", "launch", "--learned", "a", "--changes", "b", "--date", "2099-01-01")
+    assert run_cli("record", str(plan), *review, "--allow-future").returncode == 0
+    plan_model = load_plan(plan)
+    assert plan_model.results[-1].date == dt.date(2028, 1, 1)
+    assert plan_model.reviews[-1].date == dt.date(2099, 1, 1)
+
+
+def test_the_real_today_is_the_default_limit(tmp_path: Path) -> None:
+    plan = _write(tmp_path, ODD_PLAN)
+    tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+    with pytest.raises(UsageError, match="is after today"):
+        record_value(plan, "pledges", "14", tomorrow)
+    assert plan.read_text(encoding="utf-8") == ODD_PLAN
+
+
+def test_replace_changes_only_the_old_value(tmp_path: Path) -> None:
+    plan = _write(tmp_path, ODD_PLAN)
+    result = run_cli(
+        "record", str(plan), "pledges", "12.5", "--date", "2027-02-01", "--replace", *ON_TODAY
+    )
+    assert result.stdout == f"Corrected pledges = 12.5 on 2027-02-01 in {plan}\n"
+    expected = ODD_PLAN.replace("2027-02-01, value: 9}", "2027-02-01, value: 12.5}")
+    assert expected != ODD_PLAN
+    assert plan.read_text(encoding="utf-8") == expected
+
+
+def test_replace_in_a_block_item_keeps_its_comment_and_line_endings(tmp_path: Path) -> None:
+    text = ODD_PLAN.replace(
+        "  - {measure: pledges, date: 2027-02-01, value: 9}   # from the tracker\n",
+        "  - measure: pledges\n    date: 2027-02-01\n    value:   9   # from the tracker\n"
+        "    x-source: {value: 9}\n",
+    ).replace("\n", "\r\n")
+    plan = _write(tmp_path, text)
+    record_value(plan, "pledges", "1200", "2027-02-01", today=TODAY, replace=True)
+    expected = text.replace("value:   9   #", "value:   1200   #")
+    assert plan.read_bytes() == expected.encode("utf-8")
+
+
+def test_two_results_already_on_the_day_are_not_guessed_at(tmp_path: Path) -> None:
+    text = ODD_PLAN.replace(
+        "   # from the tracker\n",
+        "   # from the tracker\n  - {measure: pledges, date: 2027-02-01, value: 90}\n",
+    )
+    plan = _write(tmp_path, text)
+    with pytest.raises(UsageError, match=r"already has 2 results on 2027-02-01 \(9, 90\)"):
+        record_value(plan, "pledges", "12", "2027-02-01", today=TODAY, replace=True)
+    assert plan.read_text(encoding="utf-8") == text
+
+
+def test_csv_rows_are_checked_for_future_dates_and_second_values(tmp_path: Path) -> None:
+    plan = _write(tmp_path, ODD_PLAN)
+    rows = (
+        "measure,date,value\n"
+        "pledges,2027-03-01,10\n"
+        "pledges,2027-02-01,12\n"
+        "pledges,2028-01-01,13\n"
+        "map-lookups,2027-03-01,5\n"
+        "map-lookups,2027-03-01,6\n"
+    )
+    csv_file = _write(tmp_path, rows, "results.csv")
+    result = run_cli("record", str(plan), "--from", str(csv_file), *ON_TODAY)
+    name = str(csv_file)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"error: {name}: 3 problems, so nothing was recorded:",
+        f"  {name}:3: pledges already has a result on 2027-02-01 (9): to correct it to 12, "
+        "add --replace",
+        f"  {name}:4: 2028-01-01 is after today (2027-12-31): a result is recorded once it has "
+        "been measured; correct the date, or add --allow-future to record it anyway",
+        f"  {name}:6: line 5 already gives map-lookups a value on 2027-03-01: keep one of the "
+        "two rows",
+    ]
+    assert plan.read_text(encoding="utf-8") == ODD_PLAN
+
+
+def test_csv_with_replace_corrects_and_adds(tmp_path: Path) -> None:
+    plan = _write(tmp_path, ODD_PLAN)
+    rows = "measure,date,value\npledges,2027-02-01,12\npledges,2028-01-01,13\n"
+    csv_file = _write(tmp_path, rows, "results.csv")
+    options = ("--replace", "--allow-future", *ON_TODAY)
+    result = run_cli("record", str(plan), "--from", str(csv_file), *options)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[1:] == [
+        "  pledges = 12 on 2027-02-01 (corrected)",
+        "  pledges = 13 on 2028-01-01",
+    ]
+    expected = ODD_PLAN.replace(
+        "2027-02-01, value: 9}   # from the tracker\n",
+        "2027-02-01, value: 12}   # from the tracker\n"
+        "  - {measure: pledges, date: 2028-01-01, value: 13}\n",
+    )
+    assert plan.read_text(encoding="utf-8") == expected
+
+
+def test_status_and_check_see_dates_after_today_alike(tmp_path: Path) -> None:
+    """A result recorded with --allow-future is left out by status and flagged by check."""
+    plan = _write(tmp_path, ODD_PLAN)
+    run_cli("record", str(plan), "pledges", "30", "--date", "2030-01-01", "--allow-future")
+    review = ("--review", "launch", "--learned", "a", "--changes", "b", "--date", "2030-02-01")
+    run_cli("record", str(plan), *review, "--allow-future")
+    today = ("--today", "2027-03-15")
+    status = run_cli("status", str(plan), *today)
+    assert status.returncode == 0, status.stderr
+    lines = status.stdout.splitlines()
+    pledges = next(line for line in lines if line.startswith("pledges"))
+    assert pledges.split()[4:7] == ["9", "14", "behind"]  # latest 9: 30 in 2030 is left out
+    assert (
+        "Results dated after today, left out until then: pledges on 2030-01-01 "
+        "(`movekit check` reports them: MK606)" in lines
+    )
+    assert (
+        "Reviews dated after today: launch on 2030-02-01 (`movekit check` reports them: MK608)"
+        in lines
+    )
+    check = run_cli("check", str(plan), *today, "--select", "MK606,MK607,MK608", "--format", "json")
+    assert sorted(set(re.findall(r'"code": "(MK60\d)"', check.stdout))) == ["MK606", "MK608"]

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from movekit.cli.options import parse_today
 from movekit.errors import UsageError
 
 EPILOG = """\
@@ -15,14 +16,18 @@ Examples:
 \b
   movekit record plan.yaml councillor-pledges 14                 # dated today
   movekit record plan.yaml councillor-pledges 14 --date 2027-03-12
+  movekit record plan.yaml councillor-pledges 15 --date 2027-03-12 --replace  # correct it
   movekit record plan.yaml --from results.csv                    # measure,date,value
   movekit record plan.yaml --review launch --learned "The map drove sign-ups" \\
       --changes "Film budget moved to map postcards"
   movekit record plan.yaml car-drop-offs -- -12                  # a negative value
 
 Only the new lines are added: comments, order and formatting stay as they were. Anything
-wrong (an unknown measure or phase, a value that is not a number, a bad date, a plan with
-file-level errors) is refused with exit code 2 and the file is left untouched.
+wrong (an unknown measure or phase, a value that is not a number, a bad date, a date after
+today, a second value for a measure on one day, a plan with file-level errors) is refused
+and the file is left untouched. More: movekit docs review-loop.
+
+Exit codes: 0 recorded, 2 refused (nothing was changed).
 """
 
 LISTED = 20
@@ -46,11 +51,30 @@ def record(
             "--date", help="The result's or review's date (default: today).", metavar="YYYY-MM-DD"
         ),
     ] = None,
+    replace: Annotated[
+        bool,
+        typer.Option(
+            "--replace",
+            help="Correct the value a measure already has on that day, instead of adding one.",
+        ),
+    ] = False,
+    allow_future: Annotated[
+        bool,
+        typer.Option("--allow-future", help="Record a date after today anyway (normally refused)."),
+    ] = False,
+    today: Annotated[
+        str | None,
+        typer.Option(
+            "--today",
+            help="Take this date as today, for the default date and the future-date check.",
+            metavar="YYYY-MM-DD",
+        ),
+    ] = None,
     from_csv: Annotated[
         Path | None,
         typer.Option(
             "--from",
-            help="Add every row of a CSV file (measure,date,value; - for stdin).",
+            help="Add every row of a CSV file (columns measure,date,value; - reads it piped in).",
             metavar="CSV",
         ),
     ] = None,
@@ -72,19 +96,29 @@ def record(
     from movekit.review.record import record_csv, record_review, record_value
 
     _check_combination(measure, value, date, from_csv, review, learned, changes)
+    if replace and review is not None:
+        raise UsageError("--replace corrects results: leave it out with --review")
+    day = parse_today(today)
     if review is not None and learned is not None and changes is not None:
-        done = record_review(plan, review, learned, changes, date)
+        done = record_review(
+            plan, review, learned, changes, date, today=day, allow_future=allow_future
+        )
         typer.echo(f"Recorded the review of phase '{done.phase}' on {done.date} in {plan}")
     elif from_csv is not None:
-        results = record_csv(plan, from_csv)
+        results = record_csv(plan, from_csv, today=day, allow_future=allow_future, replace=replace)
         noun = "result" if len(results) == 1 else "results"
         typer.echo(f"Recorded {len(results)} {noun} from {from_csv} in {plan}:")
-        for result in results[:LISTED]:
-            typer.echo(f"  {describe(result)}")
+        for new in results[:LISTED]:
+            corrected = " (corrected)" if new.replaces is not None else ""
+            typer.echo(f"  {describe(new.result)}{corrected}")
         if len(results) > LISTED:
             typer.echo(f"  ... and {len(results) - LISTED} more")
     elif measure is not None and value is not None:
-        typer.echo(f"Recorded {describe(record_value(plan, measure, value, date))} in {plan}")
+        done_result = record_value(
+            plan, measure, value, date, today=day, allow_future=allow_future, replace=replace
+        )
+        verb = "Corrected" if replace else "Recorded"
+        typer.echo(f"{verb} {describe(done_result)} in {plan}")
 
 
 def _check_combination(

@@ -1,4 +1,5 @@
-"""Adding items to a top-level list in a plan's text, leaving every other character alone.
+"""Adding items to a top-level list in a plan's text, or correcting the `value:` of items
+already there, leaving every other character alone.
 
 Writing a plan back through a YAML library can re-indent, re-quote or re-wrap lines the
 user wrote by hand, so the new items are spliced into the text instead: after the last
@@ -10,7 +11,7 @@ writes them (yamltext.py); the caller checks the result by reading it back.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import yaml
 
@@ -27,7 +28,8 @@ from movekit.review.spans import (
 )
 from movekit.yamltext import LINE_BREAK, LINE_ENDS, Value, scalar
 
-__all__ = ["Item", "Value", "append_items"]  # Value: what an Item holds (from yamltext)
+# Value: what an Item holds (from yamltext)
+__all__ = ["Item", "Value", "append_items", "replace_values"]
 
 Item = Sequence[tuple[str, Value]]
 """One new list item: its keys and values, in the order they are written."""
@@ -55,6 +57,47 @@ def append_items(text: str, key: str, items: Sequence[Item], *, flow: bool) -> s
     if isinstance(first, yaml.SequenceStartEvent) and existing:
         return _append_to_block_list(text, events, existing[-1], items)
     return _fill_empty(text, found, items, _prefix(text, events, entries), flow)
+
+
+def replace_values(text: str, key: str, values: Mapping[int, Value]) -> str:
+    """`text` with the `value:` of items of the top-level list `key` (by index) rewritten in
+    place: only the old value's characters change; its comment and everything else stay."""
+    events = events_of(text)
+    found = next((entry for entry in top_level(events, text) if entry.key.value == key), None)
+    if found is None:
+        raise MovekitError(f"the plan has no `{key}:` list to correct")
+    items = children(events, found.value, text)
+    spans = []
+    for index, value in values.items():
+        old = _value_of(events, items[index]) if index < len(items) else None
+        if old is None:
+            raise MovekitError(f"item {index + 1} of `{key}:` has no plain `value:` to correct")
+        spans.append((begin_of(old), end_of(old), scalar(value)))
+    for begin, end, new in sorted(spans, reverse=True):  # from the end: offsets stay right
+        text = text[:begin] + new + text[end:]
+    return text
+
+
+def _value_of(events: list[yaml.Event], item: Node) -> yaml.ScalarEvent | None:
+    """The scalar under the `value` key of a mapping item (None if there is none)."""
+    if not isinstance(events[item.start], yaml.MappingStartEvent):
+        return None
+    index, depth = item.start + 1, 0
+    expect_key = True
+    while index < item.stop - 1:
+        event = events[index]
+        if depth == 0 and expect_key:
+            following = events[index + 1]
+            if isinstance(event, yaml.ScalarEvent) and event.value == "value":
+                return following if isinstance(following, yaml.ScalarEvent) else None
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+        if depth == 0:
+            expect_key = not expect_key
+        index += 1
+    return None
 
 
 def _after_line(text: str, offset: int) -> tuple[int, str]:

@@ -1,27 +1,22 @@
-"""What `movekit record` is given, checked against the plan: measures, numbers, dates, CSV rows.
+"""What `movekit record` is given, checked against the plan: measures, numbers, dates, and
+whether a result is new or corrects one already recorded for its day.
 
 Checks return messages instead of raising, so that a CSV file is checked row by row and
-every bad row is reported at once, before anything is written.
+every bad row is reported at once, before anything is written (csvfile.py).
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import difflib
-import io
 import math
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from movekit.errors import UsageError
 from movekit.model import LARGEST_NUMBER, Plan, Result, Review
-from movekit.opening import read_source
-
-COLUMNS = ("measure", "date", "value")
-"""The columns a results CSV file must have, named in its header row."""
+from movekit.progress import format_number
 
 MAX_SHOWN = 20
 """Bad CSV rows listed in one message; the rest are counted."""
@@ -80,32 +75,104 @@ def measure_ids(plan: Plan) -> list[str]:
     return [measure.id for outcome in plan.outcomes for measure in outcome.measures]
 
 
-def check_result(plan: Plan, measure: str, on: str, value: str) -> tuple[Result | None, list[str]]:
+@dataclass(frozen=True)
+class Options:
+    """The day `record` takes for today, and what its options allow."""
+
+    today: dt.date
+    allow_future: bool = False
+    """--allow-future: a date after today is recorded anyway."""
+    replace: bool = False
+    """--replace: a value for a day that already has a result corrects that result."""
+
+
+@dataclass(frozen=True)
+class NewResult:
+    """A result to write, and the index in the plan's results of the one it corrects."""
+
+    result: Result
+    replaces: int | None = None
+    """None when the result is added at the end of `results:`."""
+
+
+_FUTURE = {
+    "result": "a result is recorded once it has been measured",
+    "review": "a review is recorded once it has been held (plan it with the phase's review: date)",
+}
+
+
+def future_date(date: dt.date | None, options: Options, kind: str) -> str | None:
+    """Why a date after today is refused (None when it is not, or --allow-future is on)."""
+    if date is None or date <= options.today or options.allow_future:
+        return None
+    return (
+        f"{date} is after today ({options.today}): {_FUTURE[kind]}; correct the date, "
+        "or add --allow-future to record it anyway"
+    )
+
+
+def check_result(
+    plan: Plan, measure: str, on: str, value: str, options: Options
+) -> tuple[Result | None, list[str]]:
     """A new result, or every reason it cannot be recorded."""
     unknown = unknown_id(measure.strip(), measure_ids(plan), "measure")
     date, bad_date = parse_date(on)
+    future = future_date(date, options, "result")
     number, bad_number = parse_number(value)
-    problems = [problem for problem in (unknown, bad_date, bad_number) if problem is not None]
+    problems = [p for p in (unknown, bad_date, future, bad_number) if p is not None]
     if problems or date is None or number is None:
         return None, problems
     return Result(measure=measure.strip(), date=date, value=number), []
 
 
-def new_result(plan: Plan, measure: str, value: str, on: str) -> Result:
+def place(
+    results: Sequence[Result], result: Result, replace: bool
+) -> tuple[int | None, str | None]:
+    """Where a checked result goes: the index of the result it corrects (None: added at the
+    end), or why it cannot be recorded. One result per measure and day (MK607)."""
+    day = (result.measure, result.date)
+    same_day = [i for i, old in enumerate(results) if (old.measure, old.date) == day]
+    if not same_day:
+        return None, None
+    values = [format_number(results[i].value) for i in same_day]
+    if len(same_day) > 1:
+        return None, (
+            f"{result.measure} already has {len(same_day)} results on {result.date} "
+            f"({', '.join(values)}): delete all but one of them by hand first"
+        )
+    if results[same_day[0]].value == result.value:
+        return None, f"{describe(result)} is already recorded in the plan"
+    if not replace:
+        return None, (
+            f"{result.measure} already has a result on {result.date} ({values[0]}): "
+            f"to correct it to {format_number(result.value)}, add --replace"
+        )
+    return same_day[0], None
+
+
+def new_result(plan: Plan, measure: str, value: str, on: str, options: Options) -> NewResult:
     """One result from the command line, or a UsageError that says what is wrong."""
-    result, problems = check_result(plan, measure, on, value)
+    result, problems = check_result(plan, measure, on, value, options)
     if result is None:
         raise UsageError(refusal(problems))
-    if result in plan.results:
-        raise UsageError(f"{describe(result)} is already recorded in the plan")
-    return result
+    index, problem = place(plan.results, result, options.replace)
+    if problem is not None:
+        raise UsageError(problem)
+    if options.replace and index is None:
+        raise UsageError(
+            f"--replace corrects a result already recorded, but {result.measure} has no "
+            f"result on {result.date}: check the date, or leave out --replace to add it"
+        )
+    return NewResult(result, index)
 
 
-def new_review(plan: Plan, phase: str, learned: str, changes: str, on: str) -> Review:
+def new_review(
+    plan: Plan, phase: str, learned: str, changes: str, on: str, options: Options
+) -> Review:
     """One review from the command line, or a UsageError that says what is wrong."""
     problems = [unknown_id(phase, [known.id for known in plan.phases], "phase")]
     date, bad_date = parse_date(on)
-    problems.append(bad_date)
+    problems.extend((bad_date, future_date(date, options, "review")))
     asks = {"--learned": "what the review found", "--changes": "what you changed"}
     for option, text in (("--learned", learned), ("--changes", changes)):
         if not text.strip():
@@ -137,92 +204,3 @@ def describe(result: Result) -> str:
     value = result.value
     shown = repr(value) if isinstance(value, float) else str(value)
     return f"{result.measure} = {shown} on {result.date}"
-
-
-@dataclass(frozen=True)
-class _Row:
-    line: int
-    cells: list[str]
-
-
-def read_results_csv(path: Path, plan: Plan) -> list[Result]:
-    """Every row of a `measure,date,value` CSV file ("-" for stdin) as a result, or a
-    UsageError listing every bad row with its line number (all rows good, or none recorded)."""
-    rows = list(_rows(path))
-    if not rows:
-        raise UsageError(f"{path}: the file is empty; it needs a header row: measure,date,value")
-    header, body = rows[0], rows[1:]
-    columns = _columns(path, header)
-    width = len(header.cells)
-    if not body:
-        raise UsageError(f"{path}: the file has a header row but no results to record")
-    results: list[Result] = []
-    problems: list[str] = []
-    for row in body:
-        result, row_problems = _check_row(row, columns, width, plan, results)
-        problems.extend(f"{path}:{row.line}: {problem}" for problem in row_problems)
-        if result is not None:
-            results.append(result)
-    if problems:
-        raise UsageError(refusal(problems, str(path)))
-    return results
-
-
-def _rows(path: Path) -> Iterator[_Row]:
-    """Non-blank rows with the line each starts on; a BOM and any line endings are fine."""
-    raw = read_source(path)
-    # Only ASCII ids, dates and numbers are used: a stray byte elsewhere is no reason to stop.
-    text = raw.decode("utf-8-sig", errors="replace")
-    reader = csv.reader(io.StringIO(text, newline=""))
-    line = 1
-    try:
-        for cells in reader:
-            if any(cell.strip() for cell in cells):
-                yield _Row(line, cells)
-            line = reader.line_num + 1
-    except csv.Error as error:
-        raise UsageError(f"{path}:{reader.line_num}: cannot read the CSV: {error}") from error
-
-
-def _columns(path: Path, header: _Row) -> dict[str, int]:
-    """Where each column is, from the header row (any order, any case; others ignored)."""
-    names = [cell.strip().lower() for cell in header.cells]
-    missing = [column for column in COLUMNS if column not in names]
-    if missing:
-        raise UsageError(f"{path}:{header.line}: {_missing_columns(header.cells, missing)}")
-    twice = sorted({name for name in names if name in COLUMNS and names.count(name) > 1})
-    if twice:
-        raise UsageError(f"{path}:{header.line}: the header row names {twice[0]} twice")
-    return {column: names.index(column) for column in COLUMNS}
-
-
-def _missing_columns(cells: list[str], missing: list[str]) -> str:
-    found = ", ".join(cell.strip() for cell in cells)
-    message = f"the header row must name the columns measure, date and value; it has: {found}"
-    if ";" in found and "," not in "".join(cells):
-        return message + " (separate the columns with commas, not semicolons)"
-    extra = [cell.strip() for cell in cells if cell.strip().lower() not in COLUMNS]
-    for column in missing:
-        close = difflib.get_close_matches(column, [name.lower() for name in extra], n=1)
-        if close:
-            message += f"; is '{close[0]}' meant to be '{column}'?"
-    return message
-
-
-def _check_row(
-    row: _Row, columns: dict[str, int], width: int, plan: Plan, earlier: Sequence[Result]
-) -> tuple[Result | None, list[str]]:
-    """`width` is the header's number of columns; extra columns are allowed and ignored."""
-    if len(row.cells) > width:
-        return None, [
-            f"{len(row.cells)} values but the header has {width} columns (write numbers "
-            "without a thousands comma, or put the value in quotes)"
-        ]
-    if len(row.cells) <= max(columns.values()):
-        return None, [f"{len(row.cells)} values, but the header has {width} columns"]
-    measure, on, value = (row.cells[columns[column]] for column in COLUMNS)
-    result, problems = check_result(plan, measure, on, value)
-    if result is not None and (result in plan.results or result in earlier):
-        where = "in the plan" if result in plan.results else "by an earlier row"
-        return None, [f"{describe(result)} is already recorded {where}"]
-    return result, problems

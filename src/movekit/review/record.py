@@ -1,9 +1,10 @@
 """`movekit record`: add results and reviews to a plan, changing nothing else in the file.
 
 Every new item is checked against the plan before anything is written (known measure or
-phase, a number, a date), spliced into the text (see append.py), read back with movekit's
-own loader and compared with the old plan plus exactly the new items, and only then
-written, atomically. Any refusal leaves the file as it was.
+phase, a number, a date not after today, one result per measure and day), spliced into the
+text (see append.py), read back with movekit's own loader and compared with the old plan
+plus exactly the new items (and corrected values, with --replace), and only then written,
+atomically. Any refusal leaves the file as it was.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import datetime as dt
 import json
 import os
 import stat
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
@@ -25,8 +26,9 @@ from movekit.findings import Finding
 from movekit.model import Plan, Result, Review
 from movekit.opening import STDIN, open_plan, read_source
 from movekit.report.lines import visible
-from movekit.review.append import Item, Value, append_items
-from movekit.review.inputs import MAX_SHOWN, new_result, new_review, read_results_csv
+from movekit.review.append import Item, Value, append_items, replace_values
+from movekit.review.csvfile import read_results_csv
+from movekit.review.inputs import MAX_SHOWN, NewResult, Options, new_result, new_review
 from movekit.source import Document, decode
 
 _BOMS = (
@@ -73,40 +75,86 @@ def _open(raw: bytes, path: Path) -> Checked:
     return open_plan(raw, name=str(path), lint=False)
 
 
-def record_value(path: Path, measure: str, value: str, on: str | None = None) -> Result:
-    """Append one result (dated today unless `on` is given) to the plan at `path`."""
+def record_value(
+    path: Path,
+    measure: str,
+    value: str,
+    on: str | None = None,
+    *,
+    today: dt.date | None = None,
+    allow_future: bool = False,
+    replace: bool = False,
+) -> Result:
+    """Record one result (dated today unless `on` is given) in the plan at `path`: appended,
+    or with `replace`, correcting the value the measure already has on that day."""
+    options = Options(today or dt.date.today(), allow_future, replace)
     file = load_for_writing(path)
-    result = new_result(file.plan, measure, value, on or dt.date.today().isoformat())
-    _write(file, "results", [result])
-    return result
+    new = new_result(file.plan, measure, value, on or options.today.isoformat(), options)
+    _write_results(file, [new])
+    return new.result
 
 
-def record_csv(path: Path, csv_path: Path) -> list[Result]:
-    """Append every row of a `measure,date,value` CSV file, or none if any row is bad."""
+def record_csv(
+    path: Path,
+    csv_path: Path,
+    *,
+    today: dt.date | None = None,
+    allow_future: bool = False,
+    replace: bool = False,
+) -> list[NewResult]:
+    """Record every row of a `measure,date,value` CSV file, or none if any row is bad."""
+    options = Options(today or dt.date.today(), allow_future, replace)
     file = load_for_writing(path)
-    results = read_results_csv(csv_path, file.plan)
-    _write(file, "results", results)
+    results = read_results_csv(csv_path, file.plan, options)
+    _write_results(file, results)
     return results
 
 
 def record_review(
-    path: Path, phase: str, learned: str, changes: str, on: str | None = None
+    path: Path,
+    phase: str,
+    learned: str,
+    changes: str,
+    on: str | None = None,
+    *,
+    today: dt.date | None = None,
+    allow_future: bool = False,
 ) -> Review:
     """Append a review of `phase` (dated today unless `on` is given)."""
+    options = Options(today or dt.date.today(), allow_future)
     file = load_for_writing(path)
-    review = new_review(file.plan, phase, learned, changes, on or dt.date.today().isoformat())
+    review = new_review(
+        file.plan, phase, learned, changes, on or options.today.isoformat(), options
+    )
     _write(file, "reviews", [review])
     return review
 
 
-def _write(file: PlanFile, section: str, added: Sequence[Result | Review]) -> None:
+def _write_results(file: PlanFile, results: Sequence[NewResult]) -> None:
+    added = [new.result for new in results if new.replaces is None]
+    replaced = {new.replaces: new.result for new in results if new.replaces is not None}
+    _write(file, "results", added, replaced)
+
+
+def _write(
+    file: PlanFile,
+    section: str,
+    added: Sequence[Result | Review],
+    replaced: Mapping[int, Result] | None = None,
+) -> None:
+    """Splice in the new items and the corrected values, check, then write."""
+    replaced = replaced or {}
     items = [_item(entry) for entry in added]
     try:
-        body = append_items(file.document.text, section, items, flow=section == "results")
+        body = file.document.text
+        if replaced:
+            body = replace_values(body, section, {i: new.value for i, new in replaced.items()})
+        if items:
+            body = append_items(body, section, items, flow=section == "results")
     except MovekitError as error:
         raise MovekitError(f"{file.path}: {error}; nothing was recorded") from error
     data = file.bom + (file.lead + body).encode(file.codec)
-    _verify(file, data, section, added, items)
+    _verify(file, data, section, added, items, replaced)
     if _read_only(file.path):
         raise FileAccessError(f"{file.path}: the file is read-only, so nothing was recorded")
     write_atomic(file.path.resolve(), data)
@@ -131,15 +179,25 @@ def _item(entry: Result | Review) -> Item:
 
 
 def _verify(
-    file: PlanFile, data: bytes, section: str, added: Sequence[Result | Review], items: list[Item]
+    file: PlanFile,
+    data: bytes,
+    section: str,
+    added: Sequence[Result | Review],
+    items: list[Item],
+    replaced: Mapping[int, Result],
 ) -> None:
-    """Read the new bytes back: they must hold the old plan plus exactly the new items."""
+    """Read the new bytes back: they must hold the old plan with exactly the corrected values
+    and the new items, and nothing else changed."""
     checked = _open(data, file.path)
-    old = getattr(file.plan, section)
-    expected_plan = file.plan.model_copy(update={section: [*old, *added]})
+    old = list(getattr(file.plan, section))
     expected_data = dict(file.document.data)
+    old_raw = list(expected_data.get(section) or [])
+    for index, result in replaced.items():
+        old[index] = result
+        old_raw[index] = {**old_raw[index], "value": result.value}
+    expected_plan = file.plan.model_copy(update={section: [*old, *added]})
     new_raw = [{key: _raw(value) for key, value in item} for item in items]
-    expected_data[section] = [*(expected_data.get(section) or []), *new_raw]
+    expected_data[section] = [*old_raw, *new_raw]
     document = checked.document
     if (
         checked.plan != expected_plan

@@ -60,6 +60,8 @@ def write_text(dashboard: Dashboard, screen: Console) -> None:
         screen.print(measures_summary(dashboard))
     else:
         screen.print("No measures yet: add them under outcomes[].measures.")
+    for note in future_lines(dashboard):
+        screen.print(note)
     screen.print()
     for line in phase_lines(dashboard):
         screen.print(line)
@@ -137,6 +139,28 @@ def measures_summary(dashboard: Dashboard) -> Text:
         text.append(f"{counts[status]} {label}", STYLES[status] if counts[status] else "")
     text.append(".")
     return text
+
+
+def future_lines(dashboard: Dashboard) -> list[Text]:
+    """Results and reviews dated after today, which `movekit check` flags (MK606, MK608)."""
+    lines = []
+    results = [f"{visible(result.measure)} on {result.date}" for result in dashboard.future_results]
+    if results:
+        lines.append(
+            Text.assemble(
+                ("Results dated after today, left out until then: ", "bold yellow"),
+                f"{', '.join(results)} (`movekit check` reports them: MK606)",
+            )
+        )
+    reviews = [f"{visible(review.phase)} on {review.date}" for review in dashboard.future_reviews]
+    if reviews:
+        lines.append(
+            Text.assemble(
+                ("Reviews dated after today: ", "bold yellow"),
+                f"{', '.join(reviews)} (`movekit check` reports them: MK608)",
+            )
+        )
+    return lines
 
 
 def phase_lines(dashboard: Dashboard) -> list[Text | Table]:

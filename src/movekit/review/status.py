@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from movekit.labels import one_line, stage_label
-from movekit.model import Measure, Phase, Plan, Result
+from movekit.model import Measure, Phase, Plan, Result, Review
 from movekit.progress import Status, expected_value, latest_result, measure_status, progress_share
 
 REWORK = frozenset({Status.BEHIND, Status.MISSED})
@@ -68,6 +68,10 @@ class Dashboard:
     measures: list[MeasureRow]
     phases: list[PhaseRow]
     ctas: list[CtaRow]
+    future_results: tuple[Result, ...] = ()
+    """Results dated after today: left out of every measure, and flagged by MK606."""
+    future_reviews: tuple[Review, ...] = ()
+    """Reviews dated after today, flagged by MK608."""
 
     def counts(self) -> dict[Status, int]:
         """How many measures have each status, every status included."""
@@ -92,6 +96,8 @@ def build_dashboard(plan: Plan, today: dt.date) -> Dashboard:
         measures=measures,
         phases=phase_rows(plan, today),
         ctas=ctas_to_rework(plan, {row.measure.id: row.status for row in measures}),
+        future_results=tuple(result for result in plan.results if result.date > today),
+        future_reviews=tuple(review for review in plan.reviews if review.date > today),
     )
 
 
@@ -105,7 +111,7 @@ def measure_rows(plan: Plan, today: dt.date) -> list[MeasureRow]:
         MeasureRow(
             measure=measure,
             latest=latest_result(results[measure.id], today),
-            expected=expected_value(measure, starts, today),
+            expected=expected_value(measure, starts, today, results[measure.id]),
             status=measure_status(measure, results[measure.id], starts, today),
         )
         for outcome in plan.outcomes
@@ -170,7 +176,7 @@ def _measure_json(row: MeasureRow) -> dict[str, Any]:
         "due": _iso(measure.due),
         "latest": None if latest is None else latest.value,
         "latest_date": None if latest is None else _iso(latest.date),
-        "expected": row.expected,
+        "expected": _whole_or_not(row.expected),
         "status": row.status.value,
     }
 
@@ -188,6 +194,11 @@ def _phase_json(row: PhaseRow) -> dict[str, Any]:
         "review_overdue": row.review_overdue,
         "next_review": row.next_review,
     }
+
+
+def _whole_or_not(value: float | None) -> float | int | None:
+    """6034.0 -> 6034: a count expected on the line is written as a whole number."""
+    return int(value) if value is not None and value.is_integer() else value
 
 
 def _iso(day: dt.date | None) -> str | None:

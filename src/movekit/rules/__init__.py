@@ -34,9 +34,12 @@ from movekit.rules.community import (
     ownership_without_mechanism,
 )
 from movekit.rules.iterate import (
+    duplicate_result,
     measure_no_results,
     measure_off_track,
     no_review_plan,
+    result_in_future,
+    review_in_future,
     review_overdue,
     target_missed,
 )
@@ -101,6 +104,9 @@ RULES: tuple[Rule, ...] = (
     measure_off_track.RULE,
     measure_no_results.RULE,
     target_missed.RULE,
+    result_in_future.RULE,
+    duplicate_result.RULE,
+    review_in_future.RULE,
     channel_no_owner.RULE,
     single_channel.RULE,
     audience_channel_mismatch.RULE,

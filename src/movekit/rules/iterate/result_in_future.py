@@ -1,0 +1,67 @@
+"""A result cannot be dated after today."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from movekit.findings import Problem, Severity
+from movekit.progress import format_number
+from movekit.rules.base import Context, Rule
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    for i, result in enumerate(ctx.plan.results):
+        if result.date <= ctx.today:
+            continue
+        yield Problem(
+            f"The result of '{result.measure}' ({format_number(result.value)}) is dated "
+            f"{result.date}, after today ({ctx.today}), so it is not counted yet",
+            ("results", i, "date"),
+            hint=_hint(result.date, ctx.today),
+        )
+
+
+def _hint(date: dt.date, today: dt.date) -> str:
+    """Suggest this year when only the year looks mistyped (2072 for 2027)."""
+    try:
+        this_year = date.replace(year=today.year)
+    except ValueError:  # 29 February
+        this_year = None
+    if this_year is not None and this_year <= today:
+        return f"If the year is a typing mistake, write {this_year}; otherwise correct the date"
+    return "Correct the date, or remove the result and record it on the day it is measured"
+
+
+RULE = Rule(
+    code="MK606",
+    name="result-in-future",
+    severity=Severity.WARNING,
+    summary="A result is dated after today: a typing mistake, or a number recorded too early.",
+    what=(
+        "Flags every entry in `results` whose `date` is after today (a result dated today is "
+        "fine). Such a result is left out everywhere until its day comes: MK603, MK604, "
+        "MK605 and `movekit status` all read the latest result dated on or before today. "
+        "When only the year looks wrong (2072 for 2027), the hint suggests this year's date. "
+        "The finding points at the result's `date:` key. Use `--today YYYY-MM-DD` for "
+        "reproducible runs."
+    ),
+    why=(
+        "The method asks you to 'analyse the accuracy and effectiveness of your past "
+        "efforts'. A number cannot be measured before its day: a result dated in the future "
+        "is a typing mistake or a guess, and either way it would be silently left out of "
+        "the analysis, so the campaign looks as if nobody measured."
+    ),
+    example="""\
+results:
+  - {measure: councillor-pledges, date: 2072-03-01, value: 14}
+""",
+    fix="""\
+Correct the date to the day the value was measured (movekit record refuses a date after
+today unless you add --allow-future):
+
+results:
+  - {measure: councillor-pledges, date: 2027-03-01, value: 14}
+""",
+    check=check,
+)
