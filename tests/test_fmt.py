@@ -23,6 +23,8 @@ from movekit.engine import check_bytes
 from movekit.errors import MovekitError
 from movekit.fmt.format import FormatError, format_text, verify
 from movekit.fmt.yamllines import scan
+from movekit.scaffold.answers import Answers
+from movekit.scaffold.starter import skeleton_plan
 from movekit.source import decode, parse
 from tests.conftest import EXAMPLES, REPO, SMALL_PLAN, VALID_PLAN, run_cli
 
@@ -402,6 +404,8 @@ BASES = [
     VALID_PLAN,
     (EXAMPLES / "gaps" / "plan.yaml").read_text(encoding="utf-8"),
     (EXAMPLES / "clean-air-streets.yaml").read_text(encoding="utf-8"),
+    # init's skeleton: `[]   # a question` everywhere, and an empty mapping with a comment
+    skeleton_plan(Answers()) + "x-notes: {}   # anything of our own\n",
 ]
 SUPPRESSIONS = [
     "# movekit: ignore[MK3]",
@@ -462,6 +466,9 @@ def _decorate(draw: st.DrawFn, text: str) -> tuple[str, list[str]]:
         if ends_free and draw(st.integers(0, 9)) == 0:
             line += "  "
         out.append(line)
+    if draw(st.integers(0, 3)) == 0:  # a comment after the last line of the file
+        markers.append(f"# note {len(markers)}: the end")
+        out.extend([""] * draw(st.integers(0, 2)) + [markers[-1]])
     return "\n".join(out) + "\n", markers
 
 

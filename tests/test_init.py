@@ -155,25 +155,40 @@ WIZARD_ANSWERS = "\n".join(
     [
         "Clean Air Streets",  # name
         "Council adopts School Streets by July 2027",  # goal
+        "2027-01-11",  # starts
+        "2027-07-31",  # ends
         "Councillors back the policy",  # outcome 1
         "policy",
-        "Councillors pledged",
-        "lots",  # not a number: asked again
-        "32",
-        "2027-05-31",
+        "Councillors pledged",  # measure 1
+        "lots",  # baseline: not a number, so asked again
+        "3",
+        "32",  # target
+        "2027-05-31",  # due
+        "",  # measure 2: finish
         "",  # outcome 2: finish
         "Parents: at the 20 schools",  # audience 1
-        "Their children's health, asthma",
+        "Their children's health, asthma",  # motivations
+        "No spare time",  # barriers
+        "",  # channels: none (and one outcome, so no question which it drives)
         "Sees the air map",  # stage 1
         "",  # level: default awareness
+        "air map",  # content
         "Look up your school",
         "online",
+        "",  # which measure counts who responds: none
         "Joins a walking bus",  # stage 2
         "action",
+        "",  # content
         "Walk on Friday: bring a banner",
         "offline",
+        "1",  # counted by the councillors' pledges
         "",  # stage 3: finish
+        "",  # bridge from stage 1 (the default)
+        "",  # to stage 2 (the default)
+        "The map links to the walking bus sign-up",
         "",  # audience 2: finish
+        "",  # community: skip
+        "",  # phases: none
         "",
     ]
 )
@@ -197,7 +212,10 @@ def test_the_wizard_asks_the_method_questions(tmp_path: Path) -> None:
         "target: 32",
         "due: 2027-05-31",
         '- id: parents\n    name: "Parents: at the 20 schools"',
-        "- Their children's health",
+        "motivations: [Their children's health, asthma]",
+        "barriers: [No spare time]",
+        "starts: 2027-01-11",
+        "from: sees-the-air-map\n    to: joins-a-walking-bus\n",
         "level: action",
         'ask: "Walk on Friday: bring a banner"',
         "mode: offline",
@@ -206,6 +224,7 @@ def test_the_wizard_asks_the_method_questions(tmp_path: Path) -> None:
     found = codes(tmp_path / "plan.yaml")
     assert not {code for code in found if code.startswith("MK00")}
     assert "MK101" not in found and "MK303" not in found and "MK401" not in found
+    assert "MK402" not in found and "MK104" not in found and "MK203" not in found
 
 
 def test_the_wizard_stops_cleanly_when_input_ends(tmp_path: Path) -> None:

@@ -50,7 +50,31 @@ def _layout(text: str) -> str:
     preamble, body = _split_preamble(text)
     data = load(_trimmed(body), faithful=True)
     restyle(data)
+    _unindent_comments_after_blocks(data)
     return preamble + relayout(dump(data, faithful=True), body)
+
+
+def _unindent_comments_after_blocks(node: Any) -> None:
+    """Comments after a `|` or `>` block start at column 0 until relayout places them.
+
+    ruamel.yaml writes a comment at the column it was typed at; once the block's text
+    is indented less, a comment as deep as that text would be read back as part of it.
+    """
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
+
+    if isinstance(node, CommentedMap | CommentedSeq):
+        keys = node.keys() if isinstance(node, CommentedMap) else range(len(node))
+        for key in keys:
+            value = node[key]
+            if isinstance(value, LiteralScalarString | FoldedScalarString):
+                for token in node.ca.items.get(key) or []:
+                    if token is not None and hasattr(token, "value"):
+                        first, newline, rest = token.value.partition("\n")
+                        lines = rest.split("\n")
+                        rest = "\n".join(line.lstrip(" ") for line in lines)
+                        token.value = first + newline + rest
+            _unindent_comments_after_blocks(value)
 
 
 def _trimmed(text: str) -> str:

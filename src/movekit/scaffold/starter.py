@@ -3,11 +3,29 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from importlib.resources import files
+from typing import Any
 
 from movekit.errors import UsageError
+from movekit.scaffold.answers import (
+    Answers,
+    AudienceAnswer,
+    OutcomeAnswer,
+    StageAnswer,
+)
 
+__all__ = [
+    "STARTERS",
+    "Answers",
+    "AudienceAnswer",
+    "OutcomeAnswer",
+    "StageAnswer",
+    "example_plan",
+    "skeleton_plan",
+    "slug",
+]
+
+MAX_ID = 40  # characters in an id made from a name
 MODELINE = "# yaml-language-server: $schema=.movekit/plan.schema.json\n"
 
 STARTERS = {
@@ -17,64 +35,17 @@ STARTERS = {
 }
 
 
-@dataclass
-class StageAnswer:
-    """One stage of a journey, as the wizard asked it."""
-
-    name: str
-    level: str
-    ask: str
-    mode: str
-
-
-@dataclass
-class OutcomeAnswer:
-    """One desired outcome and how it will be measured."""
-
-    title: str
-    type: str
-    metric: str = ""
-    target: float | int | None = None
-    due: str = ""
-
-
-@dataclass
-class AudienceAnswer:
-    """One audience, what motivates them, and the stages of their journey."""
-
-    name: str
-    motivations: list[str] = field(default_factory=list)
-    stages: list[StageAnswer] = field(default_factory=list)
-
-
-@dataclass
-class Answers:
-    """Everything the skeleton needs; the defaults make the starter skeleton."""
-
-    name: str = "Our campaign"
-    goal: str = "The real-world change we want, and by when"
-    outcomes: list[OutcomeAnswer] = field(default_factory=list)
-    audiences: list[AudienceAnswer] = field(default_factory=list)
-
-    def with_defaults(self) -> Answers:
-        """These answers, with a placeholder outcome and audience where none was given."""
-        outcomes = self.outcomes or [
-            OutcomeAnswer("First outcome: what must change for the goal to happen", "behaviour")
-        ]
-        audiences = self.audiences or [
-            AudienceAnswer(
-                "First audience: the people we most need to act",
-                stages=[StageAnswer("Hears about the campaign", "awareness", "", "online")],
-            )
-        ]
-        return Answers(self.name, self.goal, outcomes, audiences)
-
-
 def slug(text: str, taken: set[str], fallback: str) -> str:
-    """A unique id from the first words of text (`Parents at the gate` -> `parents-at-the-gate`)."""
+    """A unique id from text, cut at a word boundary, at most 40 characters long."""
     head = text.split(":", 1)[0] or text  # "Parents: at the gate" -> "parents"
-    words = re.sub(r"[^a-z0-9]+", " ", head.lower()).split()
-    base = "-".join(words[:4])[:40].strip("-") or fallback
+    base = ""
+    for word in re.sub(r"[^a-z0-9]+", " ", head.lower()).split():
+        longer = f"{base}-{word}" if base else word
+        if len(longer) > MAX_ID:
+            base = base or word[:MAX_ID]
+            break
+        base = longer
+    base = base or fallback
     candidate, number = base, 2
     while candidate in taken:
         candidate, number = f"{base}-{number}", number + 1
@@ -83,35 +54,64 @@ def slug(text: str, taken: set[str], fallback: str) -> str:
 
 
 def skeleton_plan(answers: Answers) -> str:
-    """The teaching skeleton, rendered from answers (placeholders where there are none)."""
+    """The teaching skeleton, rendered from answers and laid out as `movekit fmt` lays it out."""
+    from movekit.fmt import format_text
+    from movekit.fmt.format import FormatError
     from movekit.templating import environment
 
+    template = environment().get_template("init/plan.yaml.j2")
+    text = template.render(modeline=MODELINE, **plan_context(answers))
+    try:
+        return format_text(text)
+    except FormatError:  # never lose the answers: the plan as the template wrote it
+        return text
+
+
+def plan_context(answers: Answers) -> dict[str, Any]:
+    """What the skeleton's template needs: the answers with an id for everything."""
     filled = answers.with_defaults()
     outcome_ids: set[str] = set()
     measure_ids: set[str] = set()
+    channel_ids: set[str] = set()
     audience_ids: set[str] = set()
-    outcomes = [
+    phase_ids: set[str] = set()
+    channels = {c.name: (slug(c.name, channel_ids, "channel"), c) for c in filled.channels}
+    outcomes: list[dict[str, Any]] = [
         {
             "answer": outcome,
             "id": slug(outcome.title, outcome_ids, "outcome"),
-            "measure_id": slug(outcome.metric, measure_ids, "measure") if outcome.metric else "",
+            "measures": [(slug(m.metric, measure_ids, "measure"), m) for m in outcome.measures()],
         }
         for outcome in filled.outcomes
     ]
     audiences = []
     for audience in filled.audiences:
         stage_ids: set[str] = set()
+        stages = [(slug(s.name, stage_ids, "stage"), s) for s in audience.stages]
+        chosen = range(len(outcomes)) if audience.outcomes is None else audience.outcomes
+        bridge = audience.bridge
         audiences.append(
             {
                 "answer": audience,
                 "id": slug(audience.name, audience_ids, "audience"),
-                "stages": [(slug(s.name, stage_ids, "stage"), s) for s in audience.stages],
+                "stages": stages,
+                "outcomes": [outcomes[number]["id"] for number in chosen],
+                "channels": [channels[name][0] for name in audience.channels if name in channels],
+                "bridge": (stages[bridge.source][0], stages[bridge.to][0], bridge.how)
+                if bridge
+                else None,
             }
         )
-    template = environment().get_template("init/plan.yaml.j2")
-    return template.render(
-        modeline=MODELINE, answers=filled, outcomes=outcomes, audiences=audiences
-    )
+    return {
+        "answers": filled,
+        "outcomes": outcomes,
+        "audiences": audiences,
+        "channels": list(channels.values()),
+        "channel_ids": {name: value[0] for name, value in channels.items()},
+        "measure_ids": [m[0] for outcome in outcomes for m in outcome["measures"]],
+        "phases": [(slug(p.name, phase_ids, "phase"), p) for p in filled.phases],
+        "community_id": slug(filled.community.name, set(), "community") if filled.community else "",
+    }
 
 
 def example_plan(name: str, campaign_name: str | None, goal: str | None) -> str:
