@@ -374,3 +374,48 @@ def test_a_plan_with_no_measures_phases_or_asks_says_so() -> None:
         "Calls to action to rework (their measures are behind or missed)\n"
         "None: no measured call to action is behind.\n"
     )
+
+
+# Counts of people: 0 -> 30 from 2027-01-01 to 2027-07-01 (181 days); on 2027-01-13 the
+# line is at 30 * 12 / 181 = 1.99 pledges, which is 2 people.
+WHOLE_PLAN = """\
+movekit: 1
+campaign: {name: Whole, goal: G, starts: 2027-01-01}
+outcomes:
+  - id: o
+    title: O
+    type: policy
+    measures:
+      - {id: pledges, metric: Pledges, baseline: 0, target: 30, due: 2027-07-01}
+audiences: [{id: a, name: A}]
+results:
+"""
+
+
+@pytest.mark.parametrize(
+    ("values", "expected", "status", "needs"),
+    [
+        ((2,), 2, Status.ON_TRACK, None),  # 2 people is on a line at 1.99 people
+        ((1,), 2, Status.BEHIND, "needs 2 by 2027-01-13"),
+        ((0.5, 1), 1.99, Status.BEHIND, "needs 1.99 by 2027-01-13"),  # not all whole: as is
+    ],
+)
+def test_whole_numbers_stay_whole_everywhere(
+    values: tuple[float, ...], expected: float, status: Status, needs: str | None
+) -> None:
+    days = ["2027-01-02", "2027-01-13"][-len(values) :]
+    text = WHOLE_PLAN + "".join(
+        f"  - {{measure: pledges, date: {day}, value: {value}}}\n"
+        for day, value in zip(days, values, strict=True)
+    )
+    (row,) = build_dashboard(_plan(text), dt.date(2027, 1, 13)).measures
+    assert row.expected is not None and round(row.expected, 2) == expected
+    assert row.status is status
+    shown = run_cli("status", "-", "--today", "2027-01-13", "--format", "json", stdin=text)
+    assert round(json.loads(shown.stdout)["measures"][0]["expected"], 2) == expected
+    table = run_cli("status", "-", "--today", "2027-01-13", stdin=text).stdout
+    assert re.search(rf"\s{expected}\s+{status.value}", table), table
+    found = check_text(text, today=dt.date(2027, 1, 13), settings=Settings(select=("MK603",)))
+    assert [f.message.split(" 2027-07-01 ")[-1] for f in found] == (
+        [] if needs is None else [needs]
+    )

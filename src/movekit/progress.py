@@ -7,6 +7,7 @@ One function decides a measure's status for the rules MK603 to MK605 and for
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
 from enum import StrEnum
 
@@ -32,8 +33,16 @@ def latest_result(results: Sequence[Result], today: dt.date) -> Result | None:
     return latest
 
 
-def expected_value(measure: Measure, starts: dt.date | None, on: dt.date) -> float | None:
-    """The value on the straight line from baseline (at `starts`) to target (at `due`)."""
+def expected_value(
+    measure: Measure, starts: dt.date | None, on: dt.date, results: Sequence[Result] = ()
+) -> float | None:
+    """The value on the straight line from baseline (at `starts`) to target (at `due`).
+
+    When the baseline, the target and the measure's `results` are all whole numbers (counts
+    of people), the value is rounded to the nearest whole number: "6 expected", not 6.02.
+    This is the one place that rounds, so status, rule messages and documents agree, and a
+    result of 6 is on track against it.
+    """
     baseline, target, due = measure.baseline, measure.target, measure.due
     if baseline is None or target is None or due is None or starts is None:
         return None
@@ -42,7 +51,15 @@ def expected_value(measure: Measure, starts: dt.date | None, on: dt.date) -> flo
     if on <= starts:
         return float(baseline)
     share = (on - starts).days / (due - starts).days
-    return baseline + (target - baseline) * share
+    value = baseline + (target - baseline) * share
+    return float(math.floor(value + 0.5)) if is_whole(measure, results) else value
+
+
+def is_whole(measure: Measure, results: Sequence[Result]) -> bool:
+    """True when the baseline, the target and the measure's own results are whole numbers."""
+    values = [measure.baseline, measure.target]
+    values += [result.value for result in results if result.measure == measure.id]
+    return all(value is None or float(value).is_integer() for value in values)
 
 
 def _rising(measure: Measure) -> bool:
@@ -73,7 +90,7 @@ def measure_status(
         return Status.MET
     if measure.due is not None and today > measure.due:
         return Status.MISSED
-    expected = expected_value(measure, starts, today)
+    expected = expected_value(measure, starts, today, results)
     if expected is not None and is_short_of(latest.value, expected, measure):
         return Status.BEHIND
     return Status.ON_TRACK

@@ -53,7 +53,7 @@ def markdown_rows(measure: Measure, results: Sequence[Result], starts: dt.date |
     """
     rows = ["| Date | Result | Expected on the line |", "| --- | ---: | ---: |"]
     for result in _in_order(measure, results):
-        expected = expected_value(measure, starts, result.date)
+        expected = expected_value(measure, starts, result.date, results)
         shown = "" if expected is None else format_number(expected)
         rows.append(f"| {result.date} | {format_number(result.value)} | {shown} |")
     return rows

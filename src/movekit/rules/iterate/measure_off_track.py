@@ -14,7 +14,7 @@ def check(ctx: Context) -> Iterator[Problem]:
         if standing.status is not Status.BEHIND:
             continue
         measure, latest = standing.ref.measure, standing.latest
-        expected = expected_value(measure, ctx.plan.campaign.starts, ctx.today)
+        expected = expected_value(measure, ctx.plan.campaign.starts, ctx.today, ctx.plan.results)
         # BEHIND implies all of these; the checks only narrow the types for mypy.
         if latest is None or expected is None:
             continue
