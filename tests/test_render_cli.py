@@ -36,7 +36,9 @@ def test_writes_build_plan_html_next_to_the_plan_by_default(
         (["--format", "md"], "build/plan.md"),
         (["-o", "out/plan.markdown"], "out/plan.markdown"),
         (["-o", "out/page.htm"], "out/page.htm"),
-        (["-o", "out/no-extension"], "out/no-extension"),
+        (["-o", "out/PLAN.MD"], "out/PLAN.MD"),
+        (["-f", "html", "-o", "out/no-extension"], "out/no-extension"),
+        (["-f", "md", "-o", "out/plan.markdown"], "out/plan.markdown"),
     ],
 )
 def test_the_format_comes_from_the_option_or_the_extension(
@@ -48,7 +50,7 @@ def test_the_format_comes_from_the_option_or_the_extension(
     assert result.returncode == 0, result.stderr
     assert result.stdout == f"wrote {Path(written)}\n"
     text = (tmp_path / written).read_text(encoding="utf-8")
-    markdown = written.endswith((".md", ".markdown"))
+    markdown = written.lower().endswith((".md", ".markdown"))
     assert text.startswith("# Clean Air" if markdown else "<!DOCTYPE html>")
 
 
@@ -77,7 +79,7 @@ def test_refuses_to_write_over_the_plan(write_plan: Callable[..., Path], tmp_pat
     plan = write_plan(SMALL_PLAN)
     result = run_cli("render", "plan.yaml", "-o", f"./{plan.name}", cwd=tmp_path)
     assert result.returncode == 2
-    assert "that is the plan itself" in result.stderr
+    assert "movekit cannot write .yaml files" in result.stderr
     assert "Traceback" not in result.stderr
     assert plan.read_text(encoding="utf-8") == SMALL_PLAN
 
@@ -86,8 +88,8 @@ def test_refuses_a_plan_named_with_a_link_to_it(
     write_plan: Callable[..., Path], tmp_path: Path
 ) -> None:
     plan = write_plan(SMALL_PLAN)
-    (tmp_path / "link.yaml").symlink_to(plan)
-    result = run_cli("render", "link.yaml", "-o", "plan.yaml", cwd=tmp_path)
+    (tmp_path / "link.html").symlink_to(plan)
+    result = run_cli("render", "plan.yaml", "-o", "link.html", cwd=tmp_path)
     assert result.returncode == 2 and "that is the plan itself" in result.stderr
 
 
@@ -96,14 +98,14 @@ def test_refuses_a_plan_named_with_a_link_to_it(
     [
         ("missing/plan.html", "missing: no such folder"),
         ("plan.yaml/plan.html", "is not a folder"),
-        ("folder", "is a folder"),
+        ("folder.html", "is a folder"),
     ],
 )
 def test_refuses_outputs_it_cannot_write(
     output: str, message: str, write_plan: Callable[..., Path], tmp_path: Path
 ) -> None:
     write_plan(SMALL_PLAN)
-    (tmp_path / "folder").mkdir()
+    (tmp_path / "folder.html").mkdir()
     result = run_cli("render", "plan.yaml", "-o", output, cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr.startswith("error: ") and message in result.stderr
@@ -256,3 +258,24 @@ def test_a_missing_pango_library_is_a_clear_error(
     assert "apt-get install libpango-1.0-0" in result.stderr and "libpango-1.0-0'" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "build" / "plan.pdf").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-o", "plan.docx"], "plan.docx: movekit cannot write .docx files; end the name in .md"),
+        (["-o", "plan"], "plan: no extension; end the name in .md or .markdown (Markdown)"),
+        (["-f", "md", "-o", "plan.html"], "plan.html ends in .html, but --format md writes"),
+        (["--pdf", "-o", "plan.md"], "plan.md ends in .md, but --pdf writes PDF"),
+        (["-f", "pdf", "-o", "plan.txt"], "plan.txt: movekit cannot write .txt files"),
+    ],
+)
+def test_an_output_name_that_does_not_match_a_format_is_refused(
+    args: list[str], message: str, write_plan: Callable[..., Path], tmp_path: Path
+) -> None:
+    write_plan(SMALL_PLAN)
+    result = run_cli("render", "plan.yaml", *TODAY, *args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert message in " ".join(result.stderr.split())
+    assert ".pdf (PDF)" in result.stderr or "change one of them" in result.stderr
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["plan.yaml"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 from movekit.errors import MovekitError
 
@@ -19,8 +20,20 @@ EXIT_INTERRUPTED = 130  # Ctrl-C, as shells and click report it
 def main() -> None:
     """Run the CLI; the only place that turns errors into messages and exit codes."""
     _configure_pydantic()
+    to_null_already = _stdout_is_null()
     try:
-        _run(sys.argv[1:])
+        try:
+            _run(sys.argv[1:])
+        finally:
+            # Flush now, not at interpreter exit, where a closed pipe can no longer be caught.
+            if sys.stdout is not None:  # None when started with standard output closed
+                sys.stdout.flush()
+    except BrokenPipeError:
+        _reader_left()
+    except SystemExit:
+        if _someone_saw_a_closed_pipe(to_null_already):
+            _reader_left()
+        raise
     except MovekitError as error:
         _fail(f"error: {error}")
     except KeyboardInterrupt:
@@ -52,6 +65,38 @@ def _run(args: list[str]) -> None:
     from movekit.cli.app import app
 
     app(prog_name="movekit")
+
+
+def _reader_left() -> None:
+    """The reader closed our output (`| head -1`, a pager quit): stop quietly, exit 0.
+
+    Exit 0, not git's 141: git stops with "external diff died" when its diff driver
+    (`movekit diff --git-external-diff`) exits with anything else, and the reader has
+    had what it asked for. The rest of the output goes to the null device, so that the
+    final flush at interpreter exit cannot fail again (the recipe in Python's docs for
+    SIGPIPE).
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(EXIT_OK)
+
+
+def _someone_saw_a_closed_pipe(to_null_already: bool) -> bool:
+    """True when typer or rich met the closed pipe first: they stop with exit code 1.
+
+    typer wraps stdout in click's PacifyFlushWrapper (matched by name: typer ships its own
+    copy of click); rich points stdout at the null device. Either way, not findings.
+    """
+    if type(sys.stdout).__name__ == "PacifyFlushWrapper":
+        return True
+    return not to_null_already and _stdout_is_null()
+
+
+def _stdout_is_null() -> bool:
+    try:
+        return os.path.samestat(os.fstat(sys.stdout.fileno()), Path(os.devnull).stat())
+    except (OSError, ValueError, AttributeError):  # no real stdout (closed, or replaced)
+        return False
 
 
 def _fail(message: str, code: int = EXIT_FAILURE) -> None:

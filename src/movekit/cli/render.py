@@ -23,8 +23,14 @@ Examples:
   movekit render plan.yaml --template my-look/  # your templates replace built-in ones
   movekit render plan.yaml --today 2027-03-15 --no-gaps
 
-Exit codes: 0 written, 1 the plan has file-level errors (shown), 2 movekit could not run.
+Exit codes: 0 written, 1 the plan has file-level errors (shown), 2 movekit could not run
+(such as an -o name that does not end in .md, .html or .pdf: nothing is written).
 """
+
+ALSO_KNOWN = {".markdown": "md", ".htm": "html"}
+"""Other extensions people give these formats."""
+
+NAMES = {"md": "Markdown", "html": "HTML", "pdf": "PDF"}
 
 TODAY_HELP = "The date of the document's data (YYYY-MM-DD): results, statuses and gaps as of then."
 
@@ -38,7 +44,7 @@ def render(
         typer.Option(
             "--format",
             "-f",
-            help="md, html or pdf (default: from -o's extension, else html).",
+            help="md, html or pdf (default: from the -o file's extension, else html).",
             metavar="FORMAT",
             show_default=False,
         ),
@@ -49,7 +55,10 @@ def render(
         typer.Option(
             "--output",
             "-o",
-            help="Write here (default: build/PLAN.EXT next to the plan).",
+            help=(
+                "Write here (default: build/PLAN.html next to the plan). The name must end "
+                "in .md, .markdown, .html, .htm or .pdf: that chooses the format."
+            ),
             metavar="PATH",
             show_default=False,
         ),
@@ -96,17 +105,34 @@ def render(
 
 
 def _format(chosen: str | None, pdf: bool, output: Path | None, formats: dict[str, str]) -> str:
-    """--format, --pdf, or the output file's extension; html when nothing says."""
+    """--format, --pdf, or the output file's extension; html when nothing says.
+
+    An -o file must end in an extension of its format: writing HTML into `plan.docx`
+    would give a file that no program opens correctly.
+    """
     if pdf and chosen not in (None, "pdf"):
         raise typer.BadParameter(f"--pdf and --format {chosen} disagree", param_hint="--pdf")
-    if pdf:
-        return "pdf"
-    if chosen is None:
-        by_extension = {".markdown": "md", ".htm": "html"}
-        by_extension.update((extension, name) for name, extension in formats.items())
-        suffix = output.suffix.lower() if output is not None else ""
-        return by_extension.get(suffix, "html")
-    return parse_format(chosen, tuple(formats))
+    named = "pdf" if pdf else None if chosen is None else parse_format(chosen, tuple(formats))
+    if output is None:
+        return named or "html"
+    by_extension = {**{ext: name for name, ext in formats.items()}, **ALSO_KNOWN}
+    suffix = output.suffix.lower()
+    from_name = by_extension.get(suffix)
+    if from_name is None and (named is None or suffix):
+        what = f"movekit cannot write {output.suffix} files" if suffix else "no extension"
+        raise typer.BadParameter(
+            f"{output.name}: {what}; end the name in .md or .markdown (Markdown), "
+            f".html or .htm (HTML) or .pdf (PDF), e.g. -o {output.with_suffix('.html').name}",
+            param_hint="-o",
+        )
+    if named is not None and from_name is not None and named != from_name:
+        option = "--pdf" if pdf else f"--format {named}"
+        raise typer.BadParameter(
+            f"{output.name} ends in {output.suffix}, but {option} writes {NAMES[named]}: change "
+            f"one of them, e.g. -o {output.with_suffix(formats[named]).name}",
+            param_hint="-o",
+        )
+    return named or from_name or "html"
 
 
 def _report(findings: list[Finding], source: str, name: str) -> None:
