@@ -1,4 +1,4 @@
-"""The package ships what a non-editable install needs: templates and example starters."""
+"""The package ships what a non-editable install needs: templates, starters and the docs."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ def test_every_package_under_src_is_listed_in_pyproject() -> None:
         for init in (REPO / "src").rglob("__init__.py")
     }
     assert found <= listed
-    assert {"movekit.templates", "movekit.examples"} <= listed
+    assert {"movekit.templates", "movekit.examples", "movekit.docs"} <= listed
 
 
 @pytest.mark.network  # pip fetches the build backend from the package index
@@ -52,5 +52,8 @@ def test_the_wheel_holds_templates_and_examples(tmp_path: Path) -> None:
         "movekit/examples/clean-air-streets.yaml",
         "movekit/examples/warm-homes-now.yaml",
         "movekit/py.typed",
+        "movekit/docs/plan-format.md",  # `movekit docs` reads these
+        "movekit/docs/rules.md",
+        "movekit/docs/yaml.md",
     ):
         assert expected in names

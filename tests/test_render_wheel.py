@@ -52,3 +52,16 @@ def test_the_installed_wheel_renders_like_the_source_tree(tmp_path: Path) -> Non
         run_cli("render", "examples/clean-air-streets.yaml", "--today", EXAMPLE_TODAY,
                 "-o", str(source), cwd=REPO)  # fmt: skip
         assert output.read_bytes() == source.read_bytes()
+    _check_docs_from(installed, work)
+
+
+def _check_docs_from(installed: Path, work: Path) -> None:
+    """`movekit docs` reads its pages from the installed package: a wheel has no docs/."""
+    script = "import sys, movekit.cli\nsys.argv = ['movekit', 'docs', 'yaml']\nmovekit.cli.main()\n"
+    environment = {**os.environ, "PYTHONPATH": str(installed), "NO_COLOR": "1"}
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=work, env=environment, capture_output=True,
+        text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (REPO / "docs" / "yaml.md").read_text(encoding="utf-8")

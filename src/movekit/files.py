@@ -38,8 +38,14 @@ def read_limited(handle: BinaryIO, name: str) -> bytes:
     """Read at most MAX_BYTES, refusing anything larger (even a file still growing)."""
     raw = handle.read(MAX_BYTES + 1)
     if len(raw) > MAX_BYTES:
-        raise FileAccessError(f"{name}: larger than {MAX_BYTES:,} bytes, the limit for a plan")
+        raise FileAccessError(f"{name}: larger than {size_text(MAX_BYTES)}, the limit for a plan")
     return raw
+
+
+def size_text(count: int) -> str:
+    """A size as people say it: `64 MB`, or `1,024 bytes` below a megabyte."""
+    megabytes = count / 2**20
+    return f"{megabytes:g} MB" if megabytes >= 1 else f"{count:,} bytes"
 
 
 def write_atomic(path: Path, content: str | bytes) -> None:

@@ -40,7 +40,8 @@ github (annotations; the default when GITHUB_ACTIONS=true), gitlab (code quality
 sarif (SARIF 2.1.0, for code scanning). With -o the report goes to FILE and only the
 summary line is printed.
 
-Set-ups for GitHub Actions, GitLab CI and pre-commit: docs/ci.md.
+Set-ups for GitHub Actions, GitLab CI and pre-commit: movekit docs ci. Every rule:
+movekit docs rules, or movekit explain CODE for one.
 
 Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 movekit could not run.
 """

@@ -60,21 +60,22 @@ OPTIONS: tuple[Option, ...] = (
         ("--output", "-o"),
         "output",
         Kind.VALUE,
-        "Write the report to FILE (atomically); print only the summary line.",
+        "Write the report to FILE (safely: an old FILE stays until the new one is complete); "
+        "print only the summary line.",
         "FILE",
     ),
     Option(
         ("--select",),
         "select",
         Kind.REPEATABLE,
-        "Only these rules: codes or prefixes, comma-separated (MK3,MK401).",
+        "Only these rules: codes such as MK401, or MK3 for every MK3 rule; separate with commas.",
         "CODES",
     ),
     Option(
         ("--ignore",),
         "ignore",
         Kind.REPEATABLE,
-        "Skip these rules: codes or prefixes, comma-separated.",
+        "Skip these rules: codes such as MK307, or MK7 for every MK7 rule; separate with commas.",
         "CODES",
     ),
     Option(("--strict",), "strict", Kind.FLAG, "Exit 1 on warnings as well as errors."),
@@ -90,7 +91,7 @@ OPTIONS: tuple[Option, ...] = (
         ("--no-cache",),
         "no_cache",
         Kind.FLAG,
-        "Check every plan afresh instead of reusing findings of unchanged plans.",
+        "Check every plan afresh instead of reusing the results for plans that have not changed.",
     ),
 )
 

@@ -22,9 +22,11 @@ Examples:
 
 Shows outcomes, measures, audiences, channels, journeys, stages, calls to action,
 bridges, community, phases, reviews and results added, removed or changed, and the
-findings that appeared or disappeared. To make `git diff` show this, see docs/git.md.
+findings that appeared or disappeared. To make `git diff` show this: movekit docs git.
 
-Exit codes: 0 the report was written (whatever it says), 2 movekit could not run.
+Exit codes: 0 compared, 1 either version has file-level errors (the report is still
+written and lists them), 2 movekit could not run (a missing file, not a git repository,
+an unknown revision).
 """
 
 FORMATS = ("text", "json", "md")
@@ -34,14 +36,17 @@ def diff(
     paths: Annotated[
         list[str],
         typer.Argument(
-            help="OLD NEW, or one PLAN to compare with --rev.", show_default=False, metavar="PLAN"
+            help="OLD NEW: two plan files; or one PLAN to compare with its last commit.",
+            show_default=False,
+            metavar="PLAN",
         ),
     ],
     rev: Annotated[
         str | None,
         typer.Option(
             "--rev",
-            help="Compare PLAN with its version at this git revision (default: HEAD).",
+            help="Compare PLAN with its version at this branch, tag or commit "
+            "(default: HEAD, the last commit).",
             metavar="REV",
             show_default=False,
         ),
@@ -57,16 +62,20 @@ def diff(
     ] = None,
     textconv: Annotated[
         bool,
-        typer.Option("--textconv", help="Print one plan's outline (for git's diff textconv)."),
+        typer.Option(
+            "--textconv",
+            help="Print one plan's outline (for git's textconv setting; see movekit docs git).",
+        ),
     ] = False,
     git_external_diff: Annotated[
         bool,
         typer.Option(
-            "--git-external-diff", help="Take the 7 arguments of git's external diff driver."
+            "--git-external-diff",
+            help="Take the 7 arguments git passes to an external diff tool (see movekit docs git).",
         ),
     ] = False,
 ) -> None:
-    """Show what changed between two versions of a plan, in campaign terms."""
+    """Show what changed between two versions of a plan, in plain words."""
     from movekit.diff import sources as differ
 
     parse_format(output_format, FORMATS)

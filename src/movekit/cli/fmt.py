@@ -17,10 +17,12 @@ Examples:
   movekit fmt --check plan.yaml        # change nothing; exit 1 if it would change
   movekit fmt --diff plan.yaml         # show the changes as a unified diff
   movekit fmt - < plan.yaml > tidy.yaml
+  movekit docs git                     # fmt, diff and plans in git
 
 The layout: 2-space indentation, `- ` items, [a, b] for short lists, quotes only where
 needed, one blank line between top-level sections. Comments, the order of keys and
-what the plan means never change. A plan with file-level errors (MK0xx) is left as it is.
+what the plan means never change. A plan is rewritten safely: the old file stays until
+the new one is complete. A plan that cannot be read (errors MK0xx) is left as it is.
 
 Exit codes: 0 done, 1 a plan has file-level errors (or would change, with --check),
 2 movekit could not run or could not format a plan safely.
@@ -31,7 +33,7 @@ def fmt(
     paths: Annotated[
         list[Path],
         typer.Argument(
-            help="Plan files, folders to search for plans, or - for standard input.",
+            help="Plan files, folders to search for plans, or - to read a plan typed or piped in.",
             show_default=False,
             metavar="PATH",
         ),
@@ -40,11 +42,18 @@ def fmt(
         bool, typer.Option("--check", help="Change nothing; exit 1 if any plan would change.")
     ] = False,
     diff: Annotated[
-        bool, typer.Option("--diff", help="Print a unified diff instead of writing.")
+        bool,
+        typer.Option(
+            "--diff", help="Show the changes line by line (a unified diff) instead of writing."
+        ),
     ] = False,
     plans_only: Annotated[
         bool,
-        typer.Option("--plans-only", help="Skip named files that are not plans (for pre-commit)."),
+        typer.Option(
+            "--plans-only",
+            help="Skip named files that are not plans (for pre-commit, which passes every "
+            "YAML file).",
+        ),
     ] = False,
 ) -> None:
     """Rewrite plans in one canonical layout, keeping every comment."""

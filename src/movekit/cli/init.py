@@ -16,38 +16,63 @@ Examples:
   movekit init --name "Clean Air Streets" --goal "Council adopts School Streets"
   movekit init --starter clean-air-streets demo   # a worked example
   movekit init --no-input --no-git .      # no questions, no git (for scripts)
+  movekit docs plan-format                # what a plan holds, section by section
 
-Starters: skeleton (default), clean-air-streets, warm-homes-now.
+Starters: skeleton (default, an outline to fill in), clean-air-streets and
+warm-homes-now (worked examples).
+
+Exit codes: 0 created, 2 nothing written (a file exists and --force was not given,
+an unknown starter, a folder that cannot be written).
 """
 
 
 def init(
     folder: Annotated[
-        Path, typer.Argument(help="The campaign folder (created if missing).", metavar="DIR")
+        Path,
+        typer.Argument(
+            help="The campaign folder, created if missing (default: the current folder).",
+            metavar="DIR",
+            show_default=False,
+        ),
     ] = Path(),
     name: Annotated[
-        str | None, typer.Option("--name", help="The campaign's name.", show_default=False)
+        str | None,
+        typer.Option("--name", help="The campaign's name.", metavar="TEXT", show_default=False),
     ] = None,
     goal: Annotated[
         str | None,
-        typer.Option("--goal", help="The final real-world goal.", show_default=False),
+        typer.Option(
+            "--goal", help="The final real-world goal.", metavar="TEXT", show_default=False
+        ),
     ] = None,
     starter: Annotated[
         str,
-        typer.Option("--starter", help="What to start from (see below).", metavar="NAME"),
+        typer.Option(
+            "--starter",
+            help="What to start from (see below; default: skeleton).",
+            metavar="NAME",
+            show_default=False,
+        ),
     ] = "skeleton",
     interactive: Annotated[
         bool | None,
         typer.Option(
             "--interactive/--no-input",
-            help="Ask the method's questions (default: only when typing at a terminal).",
+            help="Ask the method's questions, or not (default: ask when typing at a terminal).",
             show_default=False,
         ),
     ] = None,
     git: Annotated[
-        bool, typer.Option("--git/--no-git", help="Run git init unless already in a repository.")
+        bool,
+        typer.Option(
+            "--git/--no-git",
+            help="Start a git repository there, unless already in one (default: --git).",
+            show_default=False,
+        ),
     ] = True,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite files that exist.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace files that already exist.")
+    ] = False,
 ) -> None:
     """Start a campaign folder with a plan to fill in."""
     from movekit.console import console

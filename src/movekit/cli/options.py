@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-TODAY_HELP = "Check as if today were this date (YYYY-MM-DD), for reproducible runs."
+TODAY_HELP = "Check as if today were this date, so that a run gives the same result any day."
 
 
 class OptionError(ValueError):

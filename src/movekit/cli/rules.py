@@ -12,6 +12,9 @@ Examples:
 \b
   movekit rules
   movekit rules --format json
+  movekit docs rules             # every rule's page: what, why, an example, the fix
+
+Exit codes: 0 listed, 2 an unknown --format.
 """
 
 EXPLAIN_EPILOG = """\
@@ -20,6 +23,8 @@ Examples:
 \b
   movekit explain MK301
   movekit explain stage-no-cta
+
+Exit codes: 0 shown, 2 no such rule (movekit suggests the closest one).
 """
 
 COLUMNS = {"code": "code", "name": "name", "severity": "severity", "summary": "what it checks"}
@@ -53,7 +58,8 @@ def explain(
     from movekit.console import console
     from movekit.rules.docs import find_rule, rule_page
 
-    console().print(Markdown(rule_page(find_rule(rule))))
+    # soft_wrap=False: rich would crop long list items of the page, not wrap them.
+    console().print(Markdown(rule_page(find_rule(rule))), soft_wrap=False)
 
 
 def print_rule_table() -> None:

@@ -14,6 +14,13 @@ Examples:
   movekit schema > plan.schema.json
   movekit schema -o .movekit/plan.schema.json
   movekit schema --check .movekit/plan.schema.json   # exit 1 if out of date
+
+Editors such as VS Code (with its YAML extension) use the schema to complete keys and
+underline mistakes as you type. FILE is written safely: an old FILE stays until the new
+one is complete.
+
+Exit codes: 0 printed, written or current, 1 FILE is missing or out of date (with
+--check), 2 movekit could not run (FILE cannot be written).
 """
 
 
@@ -29,7 +36,7 @@ def schema(
         ),
     ] = None,
 ) -> None:
-    """Print the plan format's JSON Schema (for editors)."""
+    """Print the JSON Schema that lets editors check a plan as you type."""
     from movekit.files import write_atomic
     from movekit.schema import schema_text
 

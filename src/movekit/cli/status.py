@@ -19,8 +19,10 @@ Examples:
   movekit status plan.yaml --format json > status.json
 
 Each measure is on-track, behind, missed (due date passed below target), met or no-data,
-exactly as rules MK603 to MK605 of movekit check decide. Exit codes: 0 shown, 1 the plan
-has file-level errors (they are shown instead), 2 movekit could not run.
+exactly as rules MK603 to MK605 of movekit check decide. More: movekit docs review-loop.
+
+Exit codes: 0 shown, 1 the plan has file-level errors (they are shown instead),
+2 movekit could not run.
 """
 
 FORMATS = ("text", "json")
@@ -30,7 +32,9 @@ def status(
     plan: Annotated[
         Path,
         typer.Argument(
-            help="The plan file ('-' reads standard input).", show_default=False, metavar="PLAN"
+            help="The plan file (- reads a plan typed or piped in).",
+            show_default=False,
+            metavar="PLAN",
         ),
     ],
     today: Annotated[

@@ -6,7 +6,7 @@ import subprocess
 from pathlib import Path
 
 from movekit.errors import FileAccessError, UsageError
-from movekit.files import MAX_BYTES
+from movekit.files import MAX_BYTES, size_text
 
 
 def read_at_revision(path: Path, revision: str) -> tuple[bytes, str]:
@@ -26,7 +26,7 @@ def read_at_revision(path: Path, revision: str) -> tuple[bytes, str]:
     if raw is None:
         raise FileAccessError(f"{path}: the file did not exist at {revision} (as {inside})")
     if len(raw) > MAX_BYTES:
-        raise FileAccessError(f"{revision}:{inside}: larger than {MAX_BYTES:,} bytes, the limit")
+        raise FileAccessError(f"{revision}:{inside}: larger than {size_text(MAX_BYTES)}, the limit")
     return raw, f"{revision}:{inside}"
 
 
