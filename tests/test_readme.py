@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
 
 from tests.conftest import REPO, run_cli
 
@@ -21,6 +29,9 @@ def test_the_quick_start_has_exactly_two_commands() -> None:
     assert len(commands) == 2
     assert "pip install ." in commands[0] and "movekit check examples/" in commands[0]
     assert "'.[test]'" in commands[1] and "pytest" in commands[1]
+    for command in commands:  # `movekit` and `pytest` on the PATH, as the tour uses them
+        assert ". .venv/bin/activate && pip install" in command
+        assert ".venv/bin/movekit" not in command and ".venv/bin/pytest" not in command
 
 
 def test_the_json_example_is_real_output() -> None:
@@ -36,3 +47,121 @@ def test_the_text_example_is_real_output() -> None:
     assert block is not None
     args = ("check", "examples/gaps/plan.yaml", "--select", "MK301", "--today", "2027-03-15")
     assert run_cli(*args, cwd=REPO).stdout.startswith(block.group(1))
+
+
+# --- Every `movekit ...` example in the README runs as written ---------------------------
+
+TOUR_SECTIONS = ("A tour of the commands", "Configuring the checks")
+NOT_RUN: dict[str, str] = {}
+"""Examples that are not run, with the reason (none today: none needs a browser or network)."""
+
+EXIT_CODES = {
+    # The example plan records its own result for 2027-03-12; a second value for the day is
+    # refused (exit 2) until --replace, exactly as the README says on the next line.
+    "movekit record plan.yaml councillor-pledges 14 --date 2027-03-12": {2},
+}
+"""Examples whose exit code is not 0 or 1 (1: findings, a plan that would change, ...)."""
+
+
+def _refused_as_future(line: str, stderr: str) -> set[int]:
+    """Exit 2 is right for a `record` example whose date is still in the future today.
+
+    The README's examples follow the 2027 example campaign; before those days come,
+    `record` rightly refuses them (MK606's twin), and says so.
+    """
+    dates = [dt.date.fromisoformat(day) for day in re.findall(r"\d{4}-\d\d-\d\d", line)]
+    future = bool(dates) and all(day > dt.date.today() for day in dates)
+    return (
+        {2} if future and line.startswith("movekit record") and "after today" in stderr else set()
+    )
+
+
+def _readme_examples() -> list[str]:
+    """The `movekit` lines of the tour's console blocks, with `\\` continuations joined."""
+    examples: list[str] = []
+    for title in TOUR_SECTIONS:
+        for block in re.findall(r"```console\n(.*?)```", _section(title), re.S):
+            for line in block.replace("\\\n", " ").splitlines():
+                if line.startswith("movekit "):
+                    examples.append(line)
+    return examples
+
+
+def _workspace(root: Path) -> Path:
+    """A git repository holding the files the README's examples name."""
+    work = root / "work"
+    shutil.copytree(REPO / "examples", work / "examples")
+    plan = REPO / "examples" / "clean-air-streets.yaml"
+    for name in ("plan.yaml", "plans/plan.yaml", "old.yaml", "new.yaml"):
+        (work / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(plan, work / name)
+    new = work / "new.yaml"
+    new.write_text(new.read_text(encoding="utf-8").replace("target: 6000", "target: 6500"))
+    today = dt.date.today().isoformat()
+    (work / "results.csv").write_text(f"measure,date,value\nmap-lookups,{today},1700\n")
+    for folder in ("my-look", "docs", ".movekit"):
+        (work / folder).mkdir()
+    for args in (
+        ["init", "-q", "-b", "main"],
+        ["add", "."],
+        ["-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qm", "start"],
+    ):
+        subprocess.run(["git", *args], cwd=work, check=True, capture_output=True)
+    return work
+
+
+def _run_as_written(line: str, cwd: Path, root: Path) -> subprocess.CompletedProcess[str]:
+    """Run one README line in bash, with the venv's `movekit` on the PATH as after activating."""
+    venv_bin = str(Path(sys.executable).parent)
+    env = {
+        **os.environ,
+        "PATH": f"{venv_bin}{os.pathsep}{os.environ.get('PATH', '')}",
+        "NO_COLOR": "1",
+        "MOVEKIT_CACHE_DIR": str(root / "cache"),
+        "HOME": str(root),
+        "GIT_CONFIG_NOSYSTEM": "1",
+    }
+    return subprocess.run(
+        ["bash", "-c", line],
+        cwd=cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+
+
+def test_the_readme_has_runnable_examples() -> None:
+    examples = _readme_examples()
+    assert len(examples) > 20
+    assert set(EXIT_CODES) <= set(examples) and set(NOT_RUN) <= set(examples)
+
+
+@pytest.mark.skipif(shutil.which("git") is None or shutil.which("bash") is None, reason="git")
+def test_every_movekit_example_in_the_readme_runs_as_written(tmp_path: Path) -> None:
+    work = _workspace(tmp_path)
+    failures = []
+    for number, line in enumerate(_readme_examples()):
+        if line in NOT_RUN:
+            continue
+        # `init` writes a new folder or the current one: give each its own empty folder
+        cwd = tmp_path / f"init-{number}" if line.startswith("movekit init") else work
+        cwd.mkdir(exist_ok=True)
+        done = _run_as_written(line, cwd, tmp_path)
+        allowed = EXIT_CODES.get(line, {0, 1}) | _refused_as_future(line, done.stderr)
+        broken = ("Traceback", "internal error", "command not found", "No such option")
+        if done.returncode not in allowed or any(text in done.stderr for text in broken):
+            failures.append(f"{line}\n  exit {done.returncode}: {done.stderr.strip()[-400:]}")
+    assert not failures, "\n".join(failures)
+
+
+def test_init_and_help_name_the_command_as_the_quick_start_does(tmp_path: Path) -> None:
+    done = _run_as_written("movekit init camp --no-input --no-git", tmp_path, tmp_path)
+    assert done.returncode == 0, done.stderr
+    last = done.stdout.strip().splitlines()[-1]
+    assert last.endswith("then run movekit check camp/plan.yaml"), last
+    helped = _run_as_written("movekit --help", tmp_path, tmp_path).stdout
+    assert "movekit check plan.yaml" in helped
+    assert ".venv/bin" not in helped and "python -m movekit" not in helped
