@@ -114,3 +114,21 @@ def test_git_diff_with_the_driver_into_a_closed_pipe_leaves_no_message(tmp_path:
         # never "fatal: external diff died"; git itself may end by SIGPIPE, silently
         assert done.stderr == ""
         assert done.returncode in (0, 141, -13)
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [(["rules"], 0), (COMMANDS["check"], 1), (["check", "--today", EXAMPLE_TODAY, CLEAN], 0)],
+)
+def test_closed_standard_output_drops_the_output_and_keeps_the_exit_code(
+    args: list[str], expected: int
+) -> None:
+    """Started with `>&-`, Python has no sys.stdout at all: no internal error, same exit code."""
+    done = subprocess.run(
+        ["bash", "-c", 'exec "$@" >&-', "movekit", sys.executable, "-m", "movekit", *args],
+        stderr=subprocess.PIPE,
+        text=True,
+        env=QUIET_ENV,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (expected, "")

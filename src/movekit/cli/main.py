@@ -20,14 +20,14 @@ EXIT_INTERRUPTED = 130  # Ctrl-C, as shells and click report it
 def main() -> None:
     """Run the CLI; the only place that turns errors into messages and exit codes."""
     _configure_pydantic()
+    _open_closed_streams()
     to_null_already = _stdout_is_null()
     try:
         try:
             _run(sys.argv[1:])
         finally:
             # Flush now, not at interpreter exit, where a closed pipe can no longer be caught.
-            if sys.stdout is not None:  # None when started with standard output closed
-                sys.stdout.flush()
+            sys.stdout.flush()
     except BrokenPipeError:
         _reader_left()
     except SystemExit:
@@ -54,6 +54,18 @@ def _configure_pydantic() -> None:
     # when movekit.model is imported: a library must not change its host's environment.
     # A user's own setting wins.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+
+
+def _open_closed_streams() -> None:
+    """Started with output closed (`movekit check plan.yaml >&-`): discard what it would show.
+
+    Python then has no sys.stdout (or sys.stderr) at all; like a reader that left, the
+    output is dropped and the exit code still says whether the plan has errors.
+    """
+    if sys.stdout is None:  # the file lives as long as the process: nothing to close
+        sys.stdout = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115
+    if sys.stderr is None:
+        sys.stderr = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115
 
 
 def _run(args: list[str]) -> None:

@@ -22,6 +22,7 @@ Examples:
   movekit render plan.yaml -f md -o PLAN.md     # GitHub Markdown with Mermaid diagrams
   movekit render plan.yaml --template my-look/  # your templates replace built-in ones
   movekit render plan.yaml --today 2027-03-15 --no-gaps
+  movekit docs render                           # templates, PDF, what goes in the document
 
 Exit codes: 0 written, 1 the plan has file-level errors (shown), 2 movekit could not run
 (such as an -o name that does not end in .md, .html or .pdf: nothing is written).
