@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+from tests import forkrun
+
 # The fuzz suite's size: `pytest --hypothesis-profile=long` tries far more inputs.
 _FUZZ = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
 settings.register_profile("default", max_examples=150, **_FUZZ)
@@ -59,10 +61,13 @@ def run_cli(
     cwd: Path | None = None,
     stdin: str | None = None,
     env: dict[str, str | None] | None = None,
+    fresh: bool = False,
 ) -> subprocess.CompletedProcess[str]:
-    """Run `python -m movekit ARGS` (the real entry point) without colour.
+    """Run `movekit ARGS` through the real entry point, in its own process, without colour.
 
-    `env` adds variables; a value of None removes one.
+    `env` adds variables; a value of None removes one. The process is forked from this
+    worker where the system allows (tests/forkrun.py says why), else, or with `fresh` (for
+    tests about start-up, PYTHONPATH, or locks this process holds), a fresh interpreter.
     """
     environment = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100"}
     for name in ("GITHUB_ACTIONS", "FORCE_COLOR", "MOVEKIT_DEBUG"):
@@ -72,6 +77,10 @@ def run_cli(
             environment.pop(name, None)
         else:
             environment[name] = value
+    if forkrun.AVAILABLE and not fresh:
+        return forkrun.run_forked(
+            list(args), cwd=cwd, stdin=stdin, environment=environment, timeout=60
+        )
     return subprocess.run(
         [sys.executable, "-m", "movekit", *args],
         cwd=cwd,

@@ -139,22 +139,27 @@ def test_the_readme_has_runnable_examples() -> None:
     assert set(EXIT_CODES) <= set(examples) and set(NOT_RUN) <= set(examples)
 
 
+@pytest.fixture(scope="module")
+def readme_workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One prepared git workspace per test worker; each example runs in its own copy."""
+    return _workspace(tmp_path_factory.mktemp("readme"))
+
+
 @pytest.mark.skipif(shutil.which("git") is None or shutil.which("bash") is None, reason="git")
-def test_every_movekit_example_in_the_readme_runs_as_written(tmp_path: Path) -> None:
-    work = _workspace(tmp_path)
-    failures = []
-    for number, line in enumerate(_readme_examples()):
-        if line in NOT_RUN:
-            continue
-        # `init` writes a new folder or the current one: give each its own empty folder
-        cwd = tmp_path / f"init-{number}" if line.startswith("movekit init") else work
-        cwd.mkdir(exist_ok=True)
-        done = _run_as_written(line, cwd, tmp_path)
-        allowed = EXIT_CODES.get(line, {0, 1}) | _refused_as_future(line, done.stderr)
-        broken = ("Traceback", "internal error", "command not found", "No such option")
-        if done.returncode not in allowed or any(text in done.stderr for text in broken):
-            failures.append(f"{line}\n  exit {done.returncode}: {done.stderr.strip()[-400:]}")
-    assert not failures, "\n".join(failures)
+@pytest.mark.parametrize("line", [line for line in _readme_examples() if line not in NOT_RUN])
+def test_every_movekit_example_in_the_readme_runs_as_written(
+    line: str, readme_workspace: Path, tmp_path: Path
+) -> None:
+    work = tmp_path / "work"
+    shutil.copytree(readme_workspace, work, symlinks=True)
+    # `init` writes a new folder or the current one: give it an empty folder of its own
+    cwd = tmp_path / "init" if line.startswith("movekit init") else work
+    cwd.mkdir(exist_ok=True)
+    done = _run_as_written(line, cwd, tmp_path)
+    allowed = EXIT_CODES.get(line, {0, 1}) | _refused_as_future(line, done.stderr)
+    broken = ("Traceback", "internal error", "command not found", "No such option")
+    assert done.returncode in allowed, f"exit {done.returncode}: {done.stderr.strip()[-400:]}"
+    assert not any(text in done.stderr for text in broken), done.stderr
 
 
 def test_init_and_help_name_the_command_as_the_quick_start_does(tmp_path: Path) -> None:

@@ -24,7 +24,7 @@ def _render(plan: str, output: Path) -> str:
     # each run gets its own hash seed, so a golden file also proves that no output depends
     # on the order of a set or dict of strings
     args = ("render", plan, "--today", EXAMPLE_TODAY, "-o", str(output))
-    result = run_cli(*args, cwd=REPO, env={"PYTHONHASHSEED": "random"})
+    result = run_cli(*args, cwd=REPO, env={"PYTHONHASHSEED": "random"}, fresh=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout == f"wrote {output}\n"
     return output.read_text(encoding="utf-8")
