@@ -271,13 +271,14 @@ def test_the_date_defaults_to_today(tmp_path: Path) -> None:
     assert result.date == dt.date.today()
 
 
-def test_a_symlinked_plan_is_written_through_the_link(tmp_path: Path) -> None:
+def test_a_symlinked_plan_is_refused_not_written_through(tmp_path: Path) -> None:
     real = _write(tmp_path, ODD_PLAN, "real.yaml")
     link = tmp_path / "plan.yaml"
     link.symlink_to(real)
-    record_value(link, "pledges", "14", "2027-03-15", today=TODAY)
+    with pytest.raises(MovekitError, match="symbolic link"):
+        record_value(link, "pledges", "14", "2027-03-15", today=TODAY)
     assert link.is_symlink()
-    assert b"value: 14}" in real.read_bytes()
+    assert real.read_text(encoding="utf-8") == ODD_PLAN
 
 
 # --- refusals leave the file identical ---------------------------------------------------------

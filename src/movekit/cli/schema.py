@@ -37,16 +37,17 @@ def schema(
     ] = None,
 ) -> None:
     """Print the JSON Schema that lets editors check a plan as you type."""
-    from movekit.files import write_atomic
     from movekit.schema import schema_text
+    from movekit.writing import is_standard_output, write_output
 
     text = schema_text()
     if check is not None:
         typer.echo(_check(check, text))
         raise typer.Exit(0 if _current(check, text) else 1)
     if output is not None:
-        write_atomic(output, text)
-        typer.echo(f"wrote {output}")
+        write_output(output, text)
+        if not is_standard_output(output):
+            typer.echo(f"wrote {output}")
         return
     typer.echo(text, nl=False)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from movekit.errors import FileAccessError, UsageError
@@ -18,8 +19,9 @@ def default_output(plan: Path, extension: str) -> Path:
 def prepare_output(plan: Path, output: Path | None, extension: str) -> Path:
     """The path to write, checked: not the plan, not a folder, in a writable folder.
 
-    The default `build/` folder is created; a folder named with `-o` must exist already,
-    so that a typing mistake does not scatter folders around.
+    The default `build/` folder is created when the document is written (writing.py); a
+    folder named with `-o` must exist already, so that a typing mistake does not scatter
+    folders around. A device or named pipe (`-o /dev/stdout`) is written into.
     """
     target = output if output is not None else default_output(plan, extension)
     if _same_file(target, plan):
@@ -28,10 +30,21 @@ def prepare_output(plan: Path, output: Path | None, extension: str) -> Path:
         raise UsageError(
             f"{target}: is a folder; give a file name such as {target / 'plan'}{extension}"
         )
+    if _is_stream(target):
+        return target
     if output is None:
-        _make_build_folder(target.parent)
-    _check_folder(target.parent)
+        _check_build_folder(target.parent)
+    else:
+        _check_folder(target.parent)
     return target
+
+
+def _is_stream(target: Path) -> bool:
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
 
 
 def _same_file(target: Path, plan: Path) -> bool:
@@ -43,16 +56,10 @@ def _same_file(target: Path, plan: Path) -> bool:
         return False
 
 
-def _make_build_folder(folder: Path) -> None:
-    try:
-        folder.mkdir(exist_ok=True)
-    except FileExistsError as error:
-        raise FileAccessError(
-            f"{folder}: exists and is not a folder; use -o to write elsewhere"
-        ) from error
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise FileAccessError(f"{folder}: cannot create the output folder: {reason}") from error
+def _check_build_folder(folder: Path) -> None:
+    if folder.exists() and not folder.is_dir():
+        raise FileAccessError(f"{folder}: exists and is not a folder; use -o to write elsewhere")
+    _check_folder(folder if folder.exists() else folder.parent)
 
 
 def _check_folder(folder: Path) -> None:

@@ -60,9 +60,9 @@ def _quiet(_: str) -> AbstractContextManager[object]:
 
 def render(request: RenderRequest, busy: Busy = _quiet) -> Rendered:
     """Check the plan, build its document, write it; raises UnrenderablePlan or MovekitError."""
-    from movekit.files import write_atomic
     from movekit.opening import STDIN, open_plan
     from movekit.render.output import prepare_output
+    from movekit.writing import write_output
 
     if str(request.plan) == STDIN and request.output is None:
         # the document goes next to the plan by default, and standard input has no folder
@@ -72,7 +72,8 @@ def render(request: RenderRequest, busy: Busy = _quiet) -> Rendered:
         raise UnrenderablePlan(checked.file, checked.findings, checked.text)
     target = prepare_output(request.plan, request.output, FORMATS[request.output_format])
     content, refused = _content(request, checked.plan, checked.findings, busy)
-    write_atomic(target, content)
+    # the default build/ folder is made only now, so a failed render leaves no empty folder
+    write_output(target, content, make_folders=request.output is None)
     return Rendered(target, checked.findings, refused)
 
 

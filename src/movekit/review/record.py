@@ -12,17 +12,16 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import json
-import os
-import stat
 from collections.abc import Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
 from movekit.engine import Checked
-from movekit.errors import FileAccessError, MovekitError, UsageError
-from movekit.files import write_atomic
+from movekit.errors import MovekitError, UsageError
 from movekit.findings import Finding
+from movekit.locking import plan_lock
 from movekit.model import Plan, Result, Review
 from movekit.opening import STDIN, open_plan, read_source
 from movekit.report.lines import visible
@@ -30,6 +29,7 @@ from movekit.review.append import Item, Value, append_items, replace_values
 from movekit.review.csvfile import read_results_csv
 from movekit.review.inputs import MAX_SHOWN, NewResult, Options, new_result, new_review
 from movekit.source import Document, decode
+from movekit.writing import write_plan
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -53,8 +53,7 @@ class PlanFile:
 
 def load_for_writing(path: Path) -> PlanFile:
     """Read a plan that movekit may write back, or refuse with every file-level error."""
-    if str(path) == STDIN:
-        raise UsageError("record writes to a plan file, so it cannot read the plan from stdin")
+    _refuse_stdin(path)
     raw = read_source(path)
     checked = _open(raw, path)
     if checked.plan is None or checked.document is None:
@@ -68,6 +67,17 @@ def load_for_writing(path: Path) -> PlanFile:
         )
     lead = text[: len(text) - len(document.text)]
     return PlanFile(path, bom, codec, lead, document, checked.plan)
+
+
+def _refuse_stdin(path: Path) -> None:
+    if str(path) == STDIN:
+        raise UsageError("record writes to a plan file, so it cannot read the plan from stdin")
+
+
+def _locked(path: Path) -> AbstractContextManager[None]:
+    """The plan's lock, held from reading to writing, so concurrent records take turns."""
+    _refuse_stdin(path)
+    return plan_lock(path)
 
 
 def _open(raw: bytes, path: Path) -> Checked:
@@ -88,9 +98,10 @@ def record_value(
     """Record one result (dated today unless `on` is given) in the plan at `path`: appended,
     or with `replace`, correcting the value the measure already has on that day."""
     options = Options(today or dt.date.today(), allow_future, replace)
-    file = load_for_writing(path)
-    new = new_result(file.plan, measure, value, on or options.today.isoformat(), options)
-    _write_results(file, [new])
+    with _locked(path):
+        file = load_for_writing(path)
+        new = new_result(file.plan, measure, value, on or options.today.isoformat(), options)
+        _write_results(file, [new])
     return new.result
 
 
@@ -104,9 +115,10 @@ def record_csv(
 ) -> list[NewResult]:
     """Record every row of a `measure,date,value` CSV file, or none if any row is bad."""
     options = Options(today or dt.date.today(), allow_future, replace)
-    file = load_for_writing(path)
-    results = read_results_csv(csv_path, file.plan, options)
-    _write_results(file, results)
+    with _locked(path):
+        file = load_for_writing(path)
+        results = read_results_csv(csv_path, file.plan, options)
+        _write_results(file, results)
     return results
 
 
@@ -122,11 +134,12 @@ def record_review(
 ) -> Review:
     """Append a review of `phase` (dated today unless `on` is given)."""
     options = Options(today or dt.date.today(), allow_future)
-    file = load_for_writing(path)
-    review = new_review(
-        file.plan, phase, learned, changes, on or options.today.isoformat(), options
-    )
-    _write(file, "reviews", [review])
+    with _locked(path):
+        file = load_for_writing(path)
+        review = new_review(
+            file.plan, phase, learned, changes, on or options.today.isoformat(), options
+        )
+        _write(file, "reviews", [review])
     return review
 
 
@@ -155,15 +168,9 @@ def _write(
         raise MovekitError(f"{file.path}: {error}; nothing was recorded") from error
     data = file.bom + (file.lead + body).encode(file.codec)
     _verify(file, data, section, added, items, replaced)
-    if _read_only(file.path):
-        raise FileAccessError(f"{file.path}: the file is read-only, so nothing was recorded")
-    write_atomic(file.path.resolve(), data)
-
-
-def _read_only(path: Path) -> bool:
-    """Marked read-only (even for root, who could write it anyway), or not writable by us."""
-    writable_bits = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
-    return not os.access(path, os.W_OK) or not path.stat().st_mode & writable_bits
+    # refuses links and read-only plans, and a plan changed since it was read
+    original = file.bom + (file.lead + file.document.text).encode(file.codec)
+    write_plan(file.path, data, original=original)
 
 
 def _item(entry: Result | Review) -> Item:

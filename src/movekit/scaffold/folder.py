@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from movekit.errors import FileAccessError, UsageError
-from movekit.files import write_atomic
 from movekit.scaffold.starter import STARTERS, Answers, example_plan, skeleton_plan
+from movekit.writing import write_output, write_plan
 
 PLAN_FILE = "plan.yaml"
 SCHEMA_FILE = ".movekit/plan.schema.json"
@@ -83,8 +83,11 @@ def create(request: InitRequest) -> InitResult:
     try:
         for name, text in contents.items():
             path = folder / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(path, text)
+            if name == PLAN_FILE:  # under the plan's lock, like every command writing a plan
+                path.parent.mkdir(parents=True, exist_ok=True)
+                write_plan(path, text, original=None)
+            else:
+                write_output(path, text, make_folders=True)
             written.append(path)
     except OSError as error:
         raise FileAccessError(
