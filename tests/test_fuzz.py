@@ -1,8 +1,10 @@
 """Property tests: no input makes check_bytes raise, and every finding has a place and a code.
 
-Two sources of input: arbitrary text (and bytes), and a small valid plan broken line by
+Three sources of input: arbitrary text (and bytes); a small valid plan broken line by
 line the way hand edits and bad copy-paste break real plans (lines dropped, duplicated or
-re-indented; stray quotes, brackets, control characters, NUL and bidi marks inserted).
+re-indented; stray quotes, brackets, control characters, NUL and bidi marks inserted); and
+that plan cut short at every byte, as a crash or a full disk leaves a file (in the middle
+of a key, of a CRLF pair, of a multi-byte character). Every finding lies inside the file.
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ from hypothesis import strategies as st
 
 from movekit.config import Settings
 from movekit.engine import check_bytes
+from movekit.findings import Finding
 from movekit.report import REPORTERS, Report
 from movekit.rules import BY_CODE
+from movekit.yamltext import LINE_BREAK
 from tests.conftest import SMALL_PLAN
 
 TODAY = dt.date(2027, 1, 1)
@@ -72,16 +76,31 @@ JUNK = [
 settings_for_fuzz = settings()
 
 
+def file_lines(text: str) -> list[str]:
+    """The file's lines as an editor numbers them: a final line break starts no new line."""
+    lines = LINE_BREAK.split(text)
+    if len(lines) > 1 and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def assert_inside(finding: Finding, lines: list[str]) -> None:
+    """The finding points at a line of the file, at most one column past its end."""
+    assert 1 <= finding.line <= len(lines), finding
+    assert 1 <= finding.column <= len(lines[finding.line - 1]) + 1, finding
+
+
 def assert_well_formed(raw: bytes, *, render: bool = False) -> None:
-    """check_bytes returns (never raises) and every finding is placed and coded.
+    """check_bytes returns (never raises) and every finding is placed (inside the file)
+    and coded.
 
     With `render`, both reports are written too, as `movekit check` would.
     """
     checked = check_bytes(raw, "fuzz.yaml", today=TODAY, settings=Settings())
+    lines = file_lines(checked.text)
     for finding in checked.findings:
         assert finding.code in BY_CODE, finding
-        assert finding.line >= 1, finding
-        assert finding.column >= 1, finding
+        assert_inside(finding, lines)
         assert finding.message, finding
         assert finding.file == "fuzz.yaml", finding
     if render:
@@ -180,3 +199,24 @@ def test_mutated_plan(operations: list[Mutation], newline: str, bom: bool) -> No
         lines = mutate(lines, operation)
     text = ("\ufeff" if bom else "") + newline.join(lines) + newline
     assert_well_formed(text.encode("utf-8", errors="surrogatepass"), render=True)
+
+
+# The seed plan with accents, a four-byte emoji and a CJK name: cuts fall inside them.
+WIDE_PLAN = SEED_PLAN.replace("Clean Air", "Café Aire 🎉 清洁空气").replace(
+    "Parents", "Parents et élèves"
+)
+
+
+def test_wide_plan_has_multibyte_characters() -> None:
+    raw = WIDE_PLAN.encode()
+    assert len(raw) - len(WIDE_PLAN) >= 10
+    assert check_bytes(raw, "seed.yaml", today=TODAY, settings=Settings()).plan is not None
+
+
+def test_truncated_at_every_byte() -> None:
+    """A plan cut short anywhere (LF or CRLF, with a BOM or a `---` header) is read without
+    a crash, and every finding points inside what is left."""
+    for newline, head in (("\n", ""), ("\r\n", "\ufeff# Our plan\n---\n")):
+        raw = (head + WIDE_PLAN).replace("\n", newline).encode()
+        for cut in range(len(raw) + 1):
+            assert_well_formed(raw[:cut], render=True)

@@ -22,4 +22,7 @@ def decode(raw: bytes) -> tuple[str, Problem | None]:
         byte = body[error.start : error.start + 1].hex()
         message = f"The file is not UTF-8 text: byte 0x{byte} cannot be decoded"
         hint = "Save the file as UTF-8 (most editors offer this under 'Save with encoding')"
+        if error.reason == "unexpected end of data":  # a character whose last bytes are missing
+            message = "The file ends in the middle of a character: it looks cut short"
+            hint = "Check that the end of the plan is complete (restore it from a copy if not)"
         return "", Problem(message, hint=hint, line=line, column=column, code="MK001")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from movekit.findings import Path
-from movekit.yamltext import LINE_BREAK
+from movekit.yamltext import LINE_BREAK, LINE_ENDS
 
 
 @dataclass(slots=True)
@@ -47,3 +47,17 @@ def line_and_column(before: str) -> tuple[int, int]:
     if not breaks:
         return 1, len(before) + 1
     return len(breaks) + 1, len(before) - breaks[-1].end() + 1
+
+
+def end_of(text: str) -> Pos:
+    """Where `text` ends, on its last line: a final line break starts no new line.
+
+    libyaml marks the end of the stream on the line after a final line break, a line no
+    editor shows; positions there are moved here, just after the last character.
+    """
+    for ending in ("\r\n", *LINE_ENDS):
+        if text.endswith(ending):
+            text = text[: -len(ending)]
+            break
+    line, column = line_and_column(text)
+    return Pos(line, column)

@@ -33,6 +33,8 @@ class Document:
     data: Any = None
     root: Pos = field(default_factory=lambda: Pos(1, 1))
     problems: list[Problem] = field(default_factory=list)
+    text_spans: list[tuple[int, int]] = field(default_factory=list)
+    """Where values that contain `ignore[` lie (character offsets): text, not comments."""
 
     @property
     def fatal(self) -> bool:
@@ -43,7 +45,7 @@ class Document:
 def parse(text: str) -> Document:
     """Parse one YAML document into values, positions and reading problems."""
     document = Document(text=text.removeprefix("\ufeff"))
-    builder = Builder()
+    builder = Builder(document.text)
     try:
         builder.run(yaml.parse(document.text, Loader=yaml.CSafeLoader))
     except yaml.MarkedYAMLError as error:
@@ -57,6 +59,7 @@ def parse(text: str) -> Document:
         hint = "Check that it is a movekit plan saved as plain text (a .yaml file)"
         builder.problems.append(Problem(message, hint=hint, line=1, column=1, code="MK001"))
     document.data, document.root = builder.data, builder.root
+    document.text_spans = builder.text_spans
     document.problems = _with_lookalikes(find_lookalikes(document.text), builder.problems)
     return document
 

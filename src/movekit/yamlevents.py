@@ -14,8 +14,8 @@ from typing import Any
 import yaml
 
 from movekit.coreschema import resolve_plain
-from movekit.findings import Problem
-from movekit.positions import Pos
+from movekit.findings import Problem, Problems
+from movekit.positions import Pos, end_of
 
 MAX_DEPTH = 100
 """Plans are a few levels deep; anything deeper than this is refused as hostile."""
@@ -48,14 +48,26 @@ class _Frame:
     merges: list[tuple[dict[str, Any], Pos]] = field(default_factory=list)
 
 
-class Builder:
-    """Turns libyaml events into values (`data`), their positions (`root`) and reading
-    problems; it raises Refused, keeping what it found so far, on a hostile document."""
+SUPPRESSION_MARK = "ignore["
+"""Scalars holding this text may look like suppression comments; their spans are kept."""
 
-    def __init__(self) -> None:
+
+class Builder:
+    """Turns libyaml events on `text` into values (`data`), their positions (`root`) and
+    reading problems; it raises Refused, keeping what it found so far, on a hostile document.
+
+    `text_spans` holds the (start, end) character offsets of the scalars whose text
+    contains `ignore[`: a `#` inside one is part of a value, not a comment (suppress.py).
+    """
+
+    def __init__(self, text: str) -> None:
         self.data: Any = None
         self.root = Pos(1, 1)
-        self.problems: list[Problem] = []
+        self.problems: list[Problem] = Problems()  # capped per code: see MAX_PER_CODE
+        self.text_spans: list[tuple[int, int]] = []
+        self._text, self._length = text, len(text)
+        self._watch = SUPPRESSION_MARK in text
+        self._end: Pos | None = None
         self.stack: list[_Frame] = []
         self.anchors: dict[str, tuple[Any, Pos, int]] = {}
         self.expanded = 0
@@ -76,16 +88,32 @@ class Builder:
             if handler is not None:
                 handler(event)
 
+    def _pos_of(self, event: yaml.Event) -> Pos:
+        """The event's 1-based position, always on a line that exists in the text."""
+        mark = event.start_mark
+        if mark is None:
+            return Pos(1, 1)
+        if mark.index >= self._length:
+            # libyaml's end-of-stream mark: after a final line break it names a line past the end
+            if self._end is None:
+                self._end = end_of(self._text)
+            return Pos(self._end.line, self._end.column)
+        return Pos(mark.line + 1, mark.column + 1)
+
     def start_document(self, event: yaml.Event) -> None:
         self.documents += 1
         if self.documents > 1:
-            pos = _pos_of(event)
+            pos = self._pos_of(event)
             message = "The file holds more than one YAML document (a second '---')"
             hint = "Keep one plan per file: remove the second document or move it to its own file"
             raise Refused(Problem(message, hint=hint, line=pos.line, column=1, code="MK001"))
 
     def scalar(self, event: yaml.ScalarEvent) -> None:
-        pos = _pos_of(event)
+        pos = self._pos_of(event)
+        if self._watch and SUPPRESSION_MARK in event.value:
+            start, end = event.start_mark, event.end_mark
+            if start is not None and end is not None:
+                self.text_spans.append((start.index, end.index))
         value = self._scalar_value(event, pos)
         if event.anchor:
             self.anchors[event.anchor] = (value, pos, 1)
@@ -131,7 +159,7 @@ class Builder:
         self._start(event, [], _CORE + "seq", keys=False)
 
     def _start(self, event: Any, value: dict[str, Any] | list[Any], tag: str, keys: bool) -> None:
-        pos = _pos_of(event)
+        pos = self._pos_of(event)
         if event.tag not in (None, "!", tag):
             self._tag_problem(event.tag, pos)
         if len(self.stack) >= MAX_DEPTH:
@@ -156,7 +184,7 @@ class Builder:
             self._add(frame.value, frame.pos, frame.size)
 
     def alias(self, event: yaml.AliasEvent) -> None:
-        at = _pos_of(event)
+        at = self._pos_of(event)
         anchor = event.anchor or ""
         if anchor not in self.anchors:
             message = f"The alias *{anchor} refers to no anchor &{anchor} before it"
@@ -236,11 +264,6 @@ class Builder:
                 if key not in frame.value and source_pos.keys and source_pos.values:
                     frame.value[key] = value
                     keys[key], values[key] = source_pos.keys[key], source_pos.values[key]
-
-
-def _pos_of(event: yaml.Event) -> Pos:
-    mark = event.start_mark
-    return Pos(mark.line + 1, mark.column + 1) if mark is not None else Pos(1, 1)
 
 
 def _key_text(value: Any) -> str:
