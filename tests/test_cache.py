@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from movekit import cache
 from tests.conftest import EXAMPLES, run_cli
 
@@ -167,3 +169,157 @@ def test_the_fingerprint_sees_edits_touches_and_new_modules_but_not_bytecode(
 def test_the_running_package_is_fingerprinted_once() -> None:
     assert cache.movekit_code() == cache.fingerprint(PACKAGE)
     assert cache.movekit_code() is cache.movekit_code()
+
+
+# --- entries are checked before they are trusted (issue 13, item 6) ----------------------
+
+MEASURED_CHECK = (
+    "import resource, sys\n"
+    "from movekit.cli import main\n"
+    "sys.argv = ['movekit', 'check', *sys.argv[1:]]\n"
+    "try:\n"
+    "    main()\n"
+    "finally:\n"
+    "    print('PEAK_KB', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+)
+
+
+def checked_with_cache(cache_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`movekit check ARGS` in a process that reports its peak memory and is killed (failing
+    the test, not hanging it) if it does not finish in 30 seconds."""
+    env = {**os.environ, "MOVEKIT_CACHE_DIR": str(cache_dir), "NO_COLOR": "1"}
+    return subprocess.run(
+        [sys.executable, "-c", MEASURED_CHECK, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=30,
+        check=False,
+    )
+
+
+def peak_mb(done: subprocess.CompletedProcess[str]) -> float:
+    line = next(line for line in done.stderr.splitlines() if line.startswith("PEAK_KB"))
+    return int(line.split()[1]) / 1024
+
+
+def the_entry(cache_dir: Path) -> Path:
+    (entry,) = cache_dir.rglob("*.json")
+    return entry
+
+
+def test_an_empty_list_written_into_an_entry_does_not_hide_the_findings(tmp_path: Path) -> None:
+    first = run_cli("check", str(GAPS), *ARGS, env={"MOVEKIT_CACHE_DIR": str(tmp_path)})
+    assert json.loads(first.stdout)["findings"]
+    entry = the_entry(tmp_path)
+    entry.write_text("[]")
+    again = checked_with_cache(tmp_path, str(GAPS), *ARGS)
+    assert (again.returncode, again.stdout) == (1, first.stdout)
+    assert entry.read_text() != "[]"  # the miss rewrote the entry...
+    hit = check_without_engine(tmp_path, str(GAPS), *ARGS)
+    assert (hit.returncode, hit.stdout) == (1, first.stdout)  # ...and it is used again
+
+
+@pytest.mark.parametrize("content", ["[" * 100_000, "{not json", '{"key": 1}', "null", ""])
+def test_an_entry_that_is_not_one_is_a_miss(tmp_path: Path, content: str) -> None:
+    first = run_cli("check", str(GAPS), *ARGS, env={"MOVEKIT_CACHE_DIR": str(tmp_path)})
+    the_entry(tmp_path).write_text(content)
+    again = checked_with_cache(tmp_path, str(GAPS), *ARGS)
+    assert (again.returncode, again.stdout) == (1, first.stdout), again.stderr
+
+
+def test_an_entry_changed_by_hand_is_a_miss(tmp_path: Path) -> None:
+    run_cli("check", str(GAPS), *ARGS, env={"MOVEKIT_CACHE_DIR": str(tmp_path)})
+    entry = the_entry(tmp_path)
+    stored = json.loads(entry.read_text())
+    stored["body"]["findings"] = stored["body"]["findings"][:1]  # checksum left as it was
+    entry.write_text(json.dumps(stored))
+    assert check_without_engine(tmp_path, str(GAPS), *ARGS).returncode == 2  # not used
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("line", "28"),
+        ("line", True),
+        ("column", None),
+        ("severity", "fatal"),
+        ("message", 3),
+        ("end_column", "9"),
+        ("file", "other.yaml"),
+        ("extra", 1),
+    ],
+)
+def test_a_field_of_the_wrong_type_is_a_miss_not_an_error(
+    tmp_path: Path, field: str, value: object
+) -> None:
+    first = run_cli("check", str(GAPS), *ARGS, env={"MOVEKIT_CACHE_DIR": str(tmp_path)})
+    entry = the_entry(tmp_path)
+    stored = json.loads(entry.read_text())
+    stored["body"]["findings"][0][field] = value
+    # a correct checksum over the wrong data: only the type checks can catch it
+    stored["checksum"] = cache.checksum(stored["key"], stored["body"])
+    entry.write_text(json.dumps(stored))
+    assert check_without_engine(tmp_path, str(GAPS), *ARGS).returncode == 2  # a miss
+    again = checked_with_cache(tmp_path, str(GAPS), *ARGS)
+    assert (again.returncode, again.stdout) == (1, first.stdout)
+
+
+def test_counts_of_left_out_findings_of_the_wrong_type_are_a_miss(tmp_path: Path) -> None:
+    run_cli("check", str(GAPS), *ARGS, env={"MOVEKIT_CACHE_DIR": str(tmp_path)})
+    entry = the_entry(tmp_path)
+    stored = json.loads(entry.read_text())
+    stored["body"]["omitted"] = [{"code": "MK301", "severity": "error", "count": "many"}]
+    stored["checksum"] = cache.checksum(stored["key"], stored["body"])
+    entry.write_text(json.dumps(stored))
+    assert check_without_engine(tmp_path, str(GAPS), *ARGS).returncode == 2
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
+def test_a_named_pipe_as_an_entry_is_a_miss_not_a_hang(tmp_path: Path) -> None:
+    cache_dir = tmp_path / "cache"
+    first = run_cli("check", str(GAPS), *ARGS, env={"MOVEKIT_CACHE_DIR": str(cache_dir)})
+    entry = the_entry(cache_dir)
+    entry.unlink()
+    os.mkfifo(entry)
+    again = checked_with_cache(cache_dir, str(GAPS), *ARGS)  # times out if it waits
+    assert (again.returncode, again.stdout) == (1, first.stdout)
+    assert entry.is_file()  # replaced by a real entry
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
+def test_a_link_to_a_named_pipe_as_an_entry_is_a_miss_not_a_hang(tmp_path: Path) -> None:
+    cache_dir = tmp_path / "cache"
+    first = run_cli("check", str(GAPS), *ARGS, env={"MOVEKIT_CACHE_DIR": str(cache_dir)})
+    entry = the_entry(cache_dir)
+    entry.unlink()
+    os.mkfifo(tmp_path / "pipe")
+    entry.symlink_to(tmp_path / "pipe")
+    again = checked_with_cache(cache_dir, str(GAPS), *ARGS)
+    assert (again.returncode, again.stdout) == (1, first.stdout)
+    assert not entry.is_symlink() and (tmp_path / "pipe").exists()
+
+
+@pytest.mark.parametrize("linked", [True, False], ids=["link-to-it", "in-place"])
+def test_a_huge_entry_is_a_miss_read_in_bounded_memory(tmp_path: Path, linked: bool) -> None:
+    cache_dir = tmp_path / "cache"
+    first = run_cli("check", str(GAPS), *ARGS, env={"MOVEKIT_CACHE_DIR": str(cache_dir)})
+    entry = the_entry(cache_dir)
+    entry.unlink()
+    huge = tmp_path / "huge.json" if linked else entry
+    with huge.open("wb") as handle:
+        handle.truncate(1024**3)  # sparse: 1 GB of zeros that takes no disk space
+    if linked:
+        entry.symlink_to(huge)
+    again = checked_with_cache(cache_dir, str(GAPS), *ARGS)
+    assert (again.returncode, again.stdout) == (1, first.stdout)
+    assert peak_mb(again) < 300  # reading the entry would need over 1,000 MB
+    assert entry.stat().st_size < 1024**2  # replaced by a real entry
+
+
+def test_the_cache_folders_are_created_private(tmp_path: Path) -> None:
+    cache_dir = tmp_path / "new" / "cache"
+    run_cli("check", str(GAPS), *ARGS, env={"MOVEKIT_CACHE_DIR": str(cache_dir)})
+    entry = the_entry(cache_dir)
+    assert cache_dir.stat().st_mode & 0o777 == 0o700
+    assert entry.parent.stat().st_mode & 0o777 == 0o700

@@ -15,15 +15,22 @@ import functools
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
+from movekit.cachedata import decode_body
 from movekit.config import Settings
-from movekit.findings import Finding, Severity
+from movekit.findings import Finding, Omitted
 from movekit.version import __version__
 
-FORMAT = 2
-"""Bumped when the shape of an entry changes (2: the place in words and the value's end)."""
+FORMAT = 3
+"""Bumped when the shape of an entry changes (2: the place in words and the value's end;
+3: a checksum, and counts of findings left out)."""
+
+MAX_ENTRY_BYTES = 16 * 1024 * 1024
+"""Entries larger than this are neither read nor written: findings are capped per code,
+so a real entry is far smaller, and a swapped-in huge file cannot fill the memory."""
 
 
 def cache_dir() -> Path:
@@ -94,30 +101,90 @@ def _modules(folder: str, prefix: str) -> Iterator[tuple[str, int, int]]:
                 yield f"{prefix}{entry.name}", info.st_size, info.st_mtime_ns
 
 
-def load(entry: str) -> list[Finding] | None:
-    """The findings stored under `entry`, or None when there are none (or they are unreadable)."""
+def load(entry: str, file: str) -> tuple[list[Finding], list[Omitted]] | None:
+    """The findings (and counts of those left out) stored under `entry` for `file`, or None.
+
+    Anything odd is a miss, never an error or a wrong answer: a link, a named pipe or any
+    other non-regular file, an entry over MAX_ENTRY_BYTES, one whose checksum does not
+    match its key and findings, or a field of the wrong type. The check then runs and
+    `store` replaces the entry.
+    """
     try:
-        stored = json.loads((cache_dir() / entry[:2] / f"{entry}.json").read_text("utf-8"))
-        return [
-            Finding(**{**finding, "severity": Severity(finding["severity"])}) for finding in stored
-        ]
-    except (OSError, ValueError, TypeError, KeyError):
+        data = _read_regular(cache_dir() / entry[:2] / f"{entry}.json")
+        stored = json.loads(data) if data is not None else None
+        if not isinstance(stored, dict) or set(stored) != {"key", "checksum", "body"}:
+            return None
+        body = stored["body"]
+        if stored["key"] != entry or stored["checksum"] != checksum(entry, body):
+            return None
+    except (OSError, ValueError, RecursionError):  # RecursionError: `[[[[...` nested deep
         return None
+    return decode_body(body, file)
 
 
-def store(entry: str, findings: list[Finding]) -> None:
+def store(entry: str, findings: list[Finding], omitted: list[Omitted]) -> None:
     """Remember findings under `entry` (atomically; silently skipped if impossible)."""
-    from movekit.files import write_atomic
+    from movekit.writing import replace_file
 
-    folder = cache_dir() / entry[:2]
+    body = {
+        "findings": [_entry(finding) for finding in findings],
+        "omitted": [_omitted(left_out) for left_out in omitted],
+    }
+    text = json.dumps({"key": entry, "checksum": checksum(entry, body), "body": body})
+    if len(text) > MAX_ENTRY_BYTES:  # json.dumps writes ASCII: one byte a character
+        return
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        text = json.dumps([_entry(finding) for finding in findings])
-        write_atomic(folder / f"{entry}.json", text)
+        folder = _private_folder(cache_dir(), entry[:2])
+        replace_file(folder / f"{entry}.json", text)
     except Exception:
         return
+
+
+def checksum(entry: str, body: object) -> str:
+    """sha256 of the key and the findings written canonically: a damaged or hand-made
+    entry (such as `[]`) does not match and is not used."""
+    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    return hashlib.sha256(f"{entry}\n{canonical}".encode()).hexdigest()
+
+
+def _read_regular(path: Path) -> bytes | None:
+    """The bytes of `path` if it is a regular file of at most MAX_ENTRY_BYTES, else None.
+
+    Opened without following a link and without blocking (a named pipe would wait for a
+    writer forever), then checked on the open file, so nothing can be swapped in between.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    descriptor = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
+            return None
+        chunks, size = [], 0
+        while size <= MAX_ENTRY_BYTES:  # the file may grow after fstat: never read past the cap
+            chunk = os.read(descriptor, MAX_ENTRY_BYTES + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    finally:
+        os.close(descriptor)
+    return b"".join(chunks) if size <= MAX_ENTRY_BYTES else None
+
+
+def _private_folder(root: Path, name: str) -> Path:
+    """`root/name`, creating what is missing of both private to the user (mode 0700)."""
+    if not root.is_dir():
+        root.parent.mkdir(parents=True, exist_ok=True)
+        root.mkdir(mode=0o700, exist_ok=True)
+    folder = root / name
+    folder.mkdir(mode=0o700, exist_ok=True)
+    return folder
 
 
 def _entry(finding: Finding) -> dict[str, object]:
     """A finding as stored: its JSON form and what the text report shows besides."""
     return {**finding.to_dict(), "where": finding.where, "end_column": finding.end_column}
+
+
+def _omitted(left_out: Omitted) -> dict[str, object]:
+    return {"code": left_out.code, "severity": left_out.severity.value, "count": left_out.count}

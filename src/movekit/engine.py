@@ -6,10 +6,10 @@ import datetime as dt
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from movekit.config import Settings
-from movekit.findings import Finding, Problem, format_path
+from movekit.findings import Finding, Omitted, Problem, Problems, cap_findings, format_path
 from movekit.model import Plan
 from movekit.rules import BY_CODE, RULES
 from movekit.rules.base import Context, Rule
@@ -33,6 +33,8 @@ class Checked:
     """The file's text (undecodable bytes replaced), for showing source lines."""
     document: Document | None = None
     """The YAML read with positions (None when the bytes could not be decoded)."""
+    omitted: list[Omitted] = field(default_factory=list)
+    """Findings beyond the first MAX_PER_CODE of a code, counted instead of listed."""
 
 
 @contextmanager
@@ -68,8 +70,16 @@ def check_text(
 
 
 def check_document(document: Document, file: str, *, today: dt.date, settings: Settings) -> Checked:
-    """Findings for a parsed plan: file-level problems first; rules only on a valid plan."""
-    problems = list(document.problems)
+    """Findings for a parsed plan: file-level problems first; rules only on a valid plan.
+
+    At most MAX_PER_CODE findings of each code are kept, the rest counted: file-level
+    problems are capped before they are placed (the reader caps them as it finds them, so
+    a million duplicate keys never sit in memory); findings of the rules after suppression
+    comments have silenced theirs, so a silenced finding never hides one that is not.
+    """
+    problems = Problems(document.problems)
+    if isinstance(document.problems, Problems):
+        problems.omitted.update(document.problems.omitted)
     stamp = _Stamp(document, file, settings)
     plan = None
     if not document.fatal:
@@ -77,12 +87,13 @@ def check_document(document: Document, file: str, *, today: dt.date, settings: S
         problems.extend(schema_problems)
     if problems:
         findings = [stamp(problem, BY_CODE[problem.code]) for problem in problems]
-        plan = None
-    else:
-        assert plan is not None  # validate() explains every plan it cannot build
-        findings = _lint(plan, stamp, today)
-    findings.sort(key=lambda finding: finding.sort_key)
-    return Checked(file, findings, plan, document.text, document)
+        findings.sort(key=lambda finding: finding.sort_key)
+        omitted = [stamp.omitted(code, count) for code, count in problems.omitted.items()]
+        return Checked(file, findings, None, document.text, document, omitted)
+    assert plan is not None  # validate() explains every plan it cannot build
+    linted = sorted(_lint(plan, stamp, today), key=lambda finding: finding.sort_key)
+    findings, omitted = cap_findings(linted)
+    return Checked(file, findings, plan, document.text, document, omitted)
 
 
 def _lint(plan: Plan, stamp: _Stamp, today: dt.date) -> list[Finding]:
@@ -97,7 +108,7 @@ def _lint(plan: Plan, stamp: _Stamp, today: dt.date) -> list[Finding]:
 
 
 def _apply_suppressions(findings: list[Finding], stamp: _Stamp) -> list[Finding]:
-    suppressions = find_suppressions(stamp.document.text)
+    suppressions = find_suppressions(stamp.document.text, stamp.document.text_spans)
     if not suppressions:
         return findings
     by_line: dict[int, list[int]] = {}
@@ -139,6 +150,11 @@ class _Stamp:
         if self._lines is None:
             self._lines = LINE_BREAK.split(self.document.text)
         return self._lines
+
+    def omitted(self, code: str, count: int) -> Omitted:
+        """`count` findings of `code` left out of this file's list."""
+        severity = self.settings.severity_of(code, BY_CODE[code].severity)
+        return Omitted(self.file, code, severity, count)
 
     def __call__(self, problem: Problem, rule: Rule) -> Finding:
         document = self.document

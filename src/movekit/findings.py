@@ -9,6 +9,11 @@ from enum import StrEnum
 
 Path = tuple[str | int, ...]
 
+MAX_PER_CODE = 100
+"""Findings of one code kept per file; the rest are only counted ("and 99,900 more MK006
+findings in plan.yaml"). A file with a million duplicate keys is then reported in a
+hundred findings, in bounded time and memory, instead of hundreds of megabytes."""
+
 
 class Severity(StrEnum):
     """How serious a finding is; the order is error > warning > info."""
@@ -88,7 +93,72 @@ class Finding:
         }
 
 
-def count_by_severity(findings: Iterable[Finding]) -> dict[str, int]:
-    """Counts keyed `error`, `warning`, `info`, always all three."""
+@dataclass(frozen=True, slots=True)
+class Omitted:
+    """Findings of one code in one file beyond the first MAX_PER_CODE: counted, not kept."""
+
+    file: str
+    code: str
+    severity: Severity
+    count: int
+
+    @property
+    def message(self) -> str:
+        """`and 99,900 more MK006 findings in plan.yaml (...)`, for people's reports."""
+        kind = "finding" if self.count == 1 else "findings"
+        return (
+            f"and {self.count:,} more {self.code} {kind} in {self.file} "
+            f"(only the first {MAX_PER_CODE} of each kind are listed)"
+        )
+
+
+class Problems(list[Problem]):
+    """A list of problems that keeps the first MAX_PER_CODE of each code and counts the rest
+    in `omitted`, so reading a file with a million duplicate keys keeps a hundred of them."""
+
+    def __init__(self, problems: Iterable[Problem] = ()) -> None:
+        super().__init__()
+        self.kept: Counter[str] = Counter()
+        self.omitted: Counter[str] = Counter()
+        self.extend(problems)
+
+    def append(self, problem: Problem) -> None:
+        if self.kept[problem.code] >= MAX_PER_CODE:
+            self.omitted[problem.code] += 1
+            return
+        self.kept[problem.code] += 1
+        super().append(problem)
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        for problem in problems:
+            self.append(problem)
+
+
+def cap_findings(findings: Iterable[Finding]) -> tuple[list[Finding], list[Omitted]]:
+    """The first MAX_PER_CODE findings of each code in each file, and counts of the rest."""
+    kept: list[Finding] = []
+    seen: Counter[tuple[str, str]] = Counter()
+    left_out: dict[tuple[str, str], Severity] = {}
+    for finding in findings:
+        place = (finding.file, finding.code)
+        seen[place] += 1
+        if seen[place] <= MAX_PER_CODE:
+            kept.append(finding)
+        else:
+            left_out[place] = finding.severity
+    omitted = [
+        Omitted(file, code, severity, seen[(file, code)] - MAX_PER_CODE)
+        for (file, code), severity in left_out.items()
+    ]
+    return kept, omitted
+
+
+def count_by_severity(
+    findings: Iterable[Finding], omitted: Iterable[Omitted] = ()
+) -> dict[str, int]:
+    """Counts keyed `error`, `warning`, `info`, always all three; findings left out of the
+    list (`omitted`) count too, so the totals are the plan's real ones."""
     counts = Counter(finding.severity for finding in findings)
+    for left_out in omitted:
+        counts[left_out.severity] += left_out.count
     return {severity.value: counts.get(severity, 0) for severity in Severity}

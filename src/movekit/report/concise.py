@@ -15,7 +15,8 @@ from movekit.report.text import summary
 
 
 def write(report: Report, out: TextIO) -> None:
-    write_lines([*(line(finding) for finding in report.findings), summary(report)], out)
+    capped = [[(visible(left_out.message), "")] for left_out in report.omitted]
+    write_lines([*(line(finding) for finding in report.findings), *capped, summary(report)], out)
 
 
 def line(finding: Finding) -> Line:

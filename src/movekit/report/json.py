@@ -14,6 +14,7 @@ def write(report: Report, out: TextIO) -> None:
         "movekit": __version__,
         "files": list(report.files),
         "findings": [finding.to_dict() for finding in report.findings],
-        "summary": count_by_severity(report.findings),
+        # the real totals: findings beyond MAX_PER_CODE of a code are counted, not listed
+        "summary": count_by_severity(report.findings, report.omitted),
     }
     write_json(document, out)

@@ -14,15 +14,48 @@ _GUTTER = "blue"
 
 
 def write(report: Report, out: TextIO) -> None:
-    lines_by_file = {name: text.splitlines() for name, text in report.sources.items()}
+    sources = {name: Source(text) for name, text in report.sources.items()}
     lines: list[Line] = []
     for finding in report.findings:
-        lines.extend(_finding_lines(finding, lines_by_file.get(finding.file, [])))
+        lines.extend(_finding_lines(finding, sources.get(finding.file, NO_SOURCE)))
+    lines.extend(omitted_lines(report))
     lines.append(summary(report))
     write_lines(lines, out)
 
 
-def _finding_lines(finding: Finding, source: list[str]) -> list[Line]:
+class Source:
+    """A file's lines as the report shows them, each made visible once however many
+    findings point at it: a line with 16,000 findings is scanned once, not 16,000 times."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines()
+        self._shown: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def shown(self, number: int) -> str:
+        """Line `number` (1-based) with control characters made visible."""
+        if number not in self._shown:
+            self._shown[number] = visible(self.lines[number - 1])
+        return self._shown[number]
+
+
+NO_SOURCE = Source("")
+
+
+def omitted_lines(report: Report) -> list[Line]:
+    """`and 99,900 more MK006 findings in plan.yaml (...)`: one line for each code and file
+    whose findings were capped, then a blank line."""
+    if not report.omitted:
+        return []
+    lines: list[Line] = [
+        [(visible(left_out.message), STYLES[left_out.severity])] for left_out in report.omitted
+    ]
+    return [*lines, []]
+
+
+def _finding_lines(finding: Finding, source: Source) -> list[Line]:
     style = STYLES[finding.severity]
     place = visible(f"{finding.file}:{finding.line}:{finding.column}")
     lines: list[Line] = [
@@ -57,18 +90,18 @@ def _window(line: str, column: int) -> tuple[str, int]:
     return prefix + shown + suffix, column - start + len(prefix)
 
 
-def _excerpt(finding: Finding, source: list[str], style: str) -> list[Line]:
+def _excerpt(finding: Finding, source: Source, style: str) -> list[Line]:
     if not 1 <= finding.line <= len(source):
         return []
-    above = finding.line > 1 and source[finding.line - 2].strip()
+    above = finding.line > 1 and source.shown(finding.line - 1).strip()
     first = finding.line - 1 if above else finding.line
     width = len(str(finding.line))
     gutter = " " * width + " |"
     lines: list[Line] = [[(gutter, _GUTTER)]]
     for number in range(first, finding.line + 1):
-        content, _ = _window(visible(source[number - 1]), finding.column)
+        content, _ = _window(source.shown(number), finding.column)
         lines.append([(f"{number:>{width}} | ", _GUTTER), (content, "")])
-    column, length = _underline(finding, visible(source[finding.line - 1]))
+    column, length = _underline(finding, source.shown(finding.line))
     lines.append([(gutter + " " * column, _GUTTER), ("^" * length, style)])
     lines.append([(gutter, _GUTTER)])
     return lines
@@ -92,9 +125,9 @@ def summary(report: Report) -> Line:
     plural = "file" if files == 1 else "files"
     if not report.findings:
         return [("All checks passed!", "bold green"), (f" ({files} {plural} checked)", "")]
-    counts = count_by_severity(report.findings)
+    counts = count_by_severity(report.findings, report.omitted)
     parts: list[Segment] = [
-        (f"{count} {name}{'' if count == 1 or name == 'info' else 's'}", STYLES[Severity(name)])
+        (f"{count:,} {name}{'' if count == 1 or name == 'info' else 's'}", STYLES[Severity(name)])
         for name, count in counts.items()
         if count
     ]
