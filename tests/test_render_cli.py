@@ -252,7 +252,7 @@ def test_a_missing_pango_library_is_a_clear_error(
     fake.mkdir(parents=True)  # a WeasyPrint that fails as it does when Pango is missing
     (fake / "__init__.py").write_text("raise OSError(\"cannot load library 'libpango-1.0-0'\")\n")
     result = run_cli("render", "plan.yaml", "--pdf", cwd=tmp_path,
-                     env={"PYTHONPATH": str(fake.parent)})  # fmt: skip
+                     env={"PYTHONPATH": str(fake.parent)}, fresh=True)  # fmt: skip
     assert result.returncode == 2
     assert result.stderr.startswith("error: PDF output needs WeasyPrint and the Pango")
     assert "apt-get install libpango-1.0-0" in result.stderr and "libpango-1.0-0'" in result.stderr

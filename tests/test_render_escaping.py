@@ -240,3 +240,92 @@ def test_the_cli_writes_escaped_documents(tmp_path: Path) -> None:
         assert result.returncode == 0, result.stderr
         written = (tmp_path / f"out.{extension}").read_text(encoding="utf-8")
         assert not re.search(r"(?<!\\)<(script|img|svg onload|a href=javascript)", written)
+
+
+# --- live links, mentions, bidi overrides and control characters (issue 13, item 21) -----
+
+LINKY = [
+    "See https://example.org/join and HTTP://EXAMPLE.ORG too",
+    "www.example.org/pledge",
+    "write to organiser@example.org or ftp://files.example.org",
+    "ping @alice, @org/team and @bob-smith",
+    "mailto:team@example.org xmpp:chat@example.org",
+]
+HIDDEN = [
+    "invoice\u202egpj.exe",
+    "\u2066isolated\u2069 \u202aembedded\u202c \u202bright\u202c \u202dleft\u202c \u2067r\u2068f",
+    "title\x1b]0;pwned\x07 clear\x1b[2J\x1bc",
+    "nul\x00 bell\x07 back\x08 del\x7f c1\x85\x9b[31m",
+]
+HIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+AUTOLINK = re.compile(r"(?i)\b(?:https?|ftp|mailto|xmpp):|\bwww\.")
+"""What GFM's autolinks extension makes a link of (cmark-gfm: a scheme's `:`, `www.`)."""
+MENTION = re.compile(r"(?:^|\W)@\w")
+"""What GitHub makes a mention of, in a text node of the HTML (it ignores backslashes)."""
+
+
+def _outside_code(markdown: str) -> str:
+    """The Markdown without its Mermaid blocks (code: never linked, and escaped apart)."""
+    return re.sub(r"^```mermaid\n.*?^```$", "", markdown, flags=re.S | re.M)
+
+
+def _texts(prefix: list[str]) -> list[str]:
+    return [prefix[field % len(prefix)] for field in range(FIELDS)]
+
+
+class _TextNodes(HTMLParser):
+    """The text nodes of HTML, one by one, as GitHub's mention filter sees them."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.nodes: list[str] = []
+        self.feed(html)
+
+    def handle_data(self, data: str) -> None:
+        self.nodes.append(data)
+
+
+def test_addresses_and_mentions_stay_text_in_markdown(plain: tuple[str, str]) -> None:
+    markdown, _ = _render(_texts(LINKY))
+    assert not AUTOLINK.search(_outside_code(markdown))
+    nodes = _TextNodes(_markdown_html(markdown)).nodes
+    assert not [node for node in nodes if MENTION.search(node)]
+    rendered = _Tags(_markdown_html(markdown))
+    assert rendered.tags == _Tags(_markdown_html(plain[0])).tags  # no link, no new tag
+    shown = _flat("".join(rendered.text))
+    for text in LINKY:  # and a reader sees exactly the plan's words
+        assert text in shown
+
+
+def test_the_escapes_read_as_plain_text_in_the_markdown_file() -> None:
+    markdown, _ = _render(_texts(LINKY))
+    assert "https\\://example.org/join" in markdown and "www\\.example.org" in markdown
+    assert "ping @<!-- -->alice, @<!-- -->org/team" in markdown
+
+
+@pytest.mark.parametrize("kind", ["md", "html"])
+def test_bidi_overrides_and_control_characters_never_reach_a_document(kind: str) -> None:
+    markdown, html = _render(_texts(HIDDEN))
+    document = markdown if kind == "md" else html
+    assert not HIDDEN_CHARS.findall(document)
+    assert "invoice\ufffdgpj.exe" in document  # replaced where it stood, not silently dropped
+    if kind == "html":
+        for svg in re.findall(r"<svg\b.*?</svg>", html, re.S):
+            ET.fromstring(svg)
+    else:
+        labels = "".join(_mermaid(markdown))
+        assert "invoice#65533;gpj.exe" in labels  # U+FFFD, as a Mermaid entity code
+        coded = [chr(int(code)) for code in re.findall(r"#(\d+);", labels)]
+        assert not HIDDEN_CHARS.findall("".join(coded))  # nor smuggled in as entity codes
+
+
+def test_the_cli_writes_documents_without_hidden_characters(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(_plan(_texts(HIDDEN + LINKY)), encoding="utf-8")
+    for extension in ("md", "html"):
+        result = run_cli("render", str(plan), "-o", str(tmp_path / f"out.{extension}"))
+        assert result.returncode == 0, result.stderr
+        written = (tmp_path / f"out.{extension}").read_text(encoding="utf-8")
+        assert not HIDDEN_CHARS.findall(written)
+        if extension == "md":
+            assert not AUTOLINK.search(_outside_code(written))

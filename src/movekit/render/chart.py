@@ -70,7 +70,8 @@ class _Frame:
     """Maps dates and values to the plot's pixels."""
 
     first: dt.date
-    days: int
+    last: dt.date
+    """At least a day after `first`."""
     low: float
     high: float
     """The value range of the plot, a little wider than the data's."""
@@ -78,12 +79,8 @@ class _Frame:
     highest: float
     """The smallest and largest value shown, for the axis labels."""
 
-    @property
-    def last(self) -> dt.date:
-        return self.first + dt.timedelta(days=self.days)
-
     def x(self, day: dt.date) -> float:
-        share = (day - self.first).days / self.days
+        share = (day - self.first).days / (self.last - self.first).days
         return LEFT + share * (WIDTH - LEFT - RIGHT)
 
     def y(self, value: float) -> float:
@@ -98,8 +95,12 @@ def _frame(points: Sequence[_Point]) -> _Frame:
     high = max(point.value for point in points)
     spread = high - low if high != low else 2.0
     margin = spread * 0.05 if high != low else 1.0
-    days = max((last - first).days, 1)
-    return _Frame(first, days, low - margin, high + margin, low, high)
+    if first == last:  # one day: the plot spans it and the next (or, on 9999-12-31, the one before)
+        if last < dt.date.max:
+            last += dt.timedelta(days=1)
+        else:
+            first -= dt.timedelta(days=1)
+    return _Frame(first, last, low - margin, high + margin, low, high)
 
 
 def trajectory_svg(

@@ -11,6 +11,7 @@ from __future__ import annotations
 from movekit.render.document import JourneySection, StageRow
 from movekit.render.formatting import MODES
 from movekit.render.markdown import MarkdownText
+from movekit.render.plaintext import neutralise
 
 _PLAIN_PUNCTUATION = frozenset(" .,:!?'()/+-")
 LEVEL_STYLES = {
@@ -23,7 +24,7 @@ LEVEL_STYLES = {
 
 def label(text: str) -> str:
     """Text safe inside a quoted Mermaid label: one line, entity codes for the rest."""
-    flat = " ".join(text.split())
+    flat = " ".join(neutralise(text).split())
     return "".join(
         char if char.isalnum() or char in _PLAIN_PUNCTUATION else f"#{ord(char)};" for char in flat
     )

@@ -99,7 +99,9 @@ def _fixed_clock(moment: dt.datetime) -> Iterator[None]:
     """SOURCE_DATE_EPOCH for the libraries WeasyPrint calls: fontTools stamps the fonts it
     embeds with the current time unless this variable says otherwise."""
     before = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
+    # The variable holds seconds since 1970 and fonts cannot be dated before 1904: a plan
+    # as of an earlier day (--today 0001-01-01) stamps the fonts 1970-01-01.
+    os.environ["SOURCE_DATE_EPOCH"] = str(max(0, int(moment.timestamp())))
     try:
         yield
     finally:

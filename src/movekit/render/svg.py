@@ -7,14 +7,13 @@ strings, so plan text cannot open a tag, close an attribute or add an event hand
 from __future__ import annotations
 
 import html
-import re
 import textwrap
 from collections.abc import Mapping
 
 from markupsafe import Markup
 
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-"""Characters XML 1.0 cannot carry (or UTF-8 cannot encode): each becomes U+FFFD."""
+from movekit.render.plaintext import neutralise
+
 FONT = (
     '"Source Sans 3", "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", '
     '"DejaVu Sans", sans-serif'
@@ -25,8 +24,10 @@ CHAR_WIDTH = 0.56
 
 
 def escape(value: object) -> str:
-    """Text or an attribute value as XML character data (quotes included)."""
-    return html.escape(_NOT_XML.sub("\ufffd", str(value)), quote=True)
+    """Text or an attribute value as XML character data (quotes included); control
+    characters and bidi overrides (which XML cannot carry or which reorder text) become
+    U+FFFD."""
+    return html.escape(neutralise(str(value)), quote=True)
 
 
 def _number(value: float) -> str:

@@ -1,0 +1,80 @@
+"""movekit's filters for document templates; in a user's template each checks its input.
+
+A user's template may hand a filter the wrong thing (`{{ doc.cover.name|date }}`,
+`{{ doc|timeline }}`); the checked filters say so in the template's words ("the date
+filter needs a date") instead of failing inside movekit's code, which would look like
+a bug in movekit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import inspect
+from collections.abc import Callable
+from typing import Any
+
+from jinja2 import Undefined
+from jinja2.exceptions import TemplateRuntimeError
+
+from movekit.render import formatting
+from movekit.render.diagram import journey_diagram
+from movekit.render.document import JourneySection
+from movekit.render.iterate import Iteration
+from movekit.render.mermaid import journey_flowchart
+from movekit.render.timeline import timeline
+
+FILTERS: dict[str, Callable[..., Any]] = {
+    "number": formatting.number,
+    "date": formatting.long_date,
+    "short_date": formatting.short_date,
+    "percent": formatting.percent,
+    "count": formatting.count,
+    "mermaid": journey_flowchart,
+    "diagram": journey_diagram,
+    "timeline": timeline,
+}
+"""Name -> function, as templates use them (`{{ value|date }}`)."""
+
+_NUMBER = (int, float, type(None))
+_DATE = (dt.date, type(None))
+_NEEDS: dict[str, tuple[tuple[type, ...], str]] = {
+    "number": (_NUMBER, "a number"),
+    "date": (_DATE, "a date"),
+    "short_date": (_DATE, "a date"),
+    "percent": (_NUMBER, "a share such as 0.82"),
+    "count": ((int,), "a whole number"),
+    "mermaid": ((JourneySection,), "a journey (one of doc.journeys)"),
+    "diagram": ((JourneySection,), "a journey (one of doc.journeys)"),
+    "timeline": ((Iteration,), "doc.iteration"),
+}
+
+
+def checked_filters() -> dict[str, Callable[..., Any]]:
+    """The filters, each checking its value and arguments before it runs."""
+    return {name: _checked(name, function) for name, function in FILTERS.items()}
+
+
+def _checked(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    kinds, words = _NEEDS[name]
+    signature = inspect.signature(function)
+
+    @functools.wraps(function)
+    def checked(value: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(value, Undefined):
+            str(value)  # a StrictUndefined says which name does not exist
+        if not isinstance(value, kinds) or isinstance(value, bool):
+            shown = f"{type(value).__name__} {value!r}"[:60]
+            raise TemplateRuntimeError(f"the {name} filter needs {words}, not {shown}")
+        try:
+            signature.bind(value, *args, **kwargs)
+        except TypeError as error:
+            raise TemplateRuntimeError(f"the {name} filter: {error}") from None
+        if isinstance(value, Iteration) and value.span is None:
+            raise TemplateRuntimeError(
+                "the timeline filter needs phases with dates: use it inside "
+                "{% if doc.iteration.span %}"
+            )
+        return function(value, *args, **kwargs)
+
+    return checked
