@@ -4,6 +4,8 @@ Usage:
     python benchmarks/run.py                 # the full run (about 20 minutes on 2 cores)
     python benchmarks/run.py --quick         # every comparison once at 10 KB (CI runs this)
     python benchmarks/run.py --sizes 1MB,5MB --repeat 5 --output results.md
+    python benchmarks/run.py --only fmt --fmt-sizes 500KB,1MB,2MB   # fmt beside check
+    python benchmarks/run.py --only record --rows 100000            # record --from a CSV
 
 Each measurement is a whole process (start-up included), run through a small wrapper that
 reports its wall time and peak memory (the child's maximum resident set size). The
@@ -199,16 +201,26 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--quick", action="store_true", help="10KB, one run (for CI)")
     parser.add_argument("--output", type=Path, help="also write the Markdown report here")
     parser.add_argument(
-        "--only", choices=("startup", "scaling", "render"), help="run one group of comparisons"
+        "--only",
+        choices=("startup", "scaling", "render", "fmt", "record"),
+        help="run one group of comparisons",
     )
+    parser.add_argument("--fmt-sizes", default="500KB,1MB,2MB", help="plan sizes for fmt")
+    parser.add_argument("--rows", type=int, default=100_000, help="CSV rows for record")
     args = parser.parse_args(argv)
     sizes = ["10KB"] if args.quick else args.sizes.split(",")
+    fmt_sizes = ["10KB", "20KB"] if args.quick else args.fmt_sizes.split(",")
+    rows = 100 if args.quick else args.rows
     repeat = 1 if args.quick else args.repeat
+    import writers  # its comparisons use the helpers above
+
     with tempfile.TemporaryDirectory() as scratch:
         groups = {
             "startup": lambda: startup(repeat),
             "scaling": lambda: scaling(sizes, repeat, Path(scratch)),
             "render": lambda: rendering(repeat, Path(scratch)),
+            "fmt": lambda: writers.formatting(fmt_sizes, repeat, Path(scratch)),
+            "record": lambda: writers.recording(rows, sizes[0], repeat, Path(scratch)),
         }
         parts = [run() for name, run in groups.items() if args.only in (None, name)]
     verdicts = [line for _, lines in parts for line in lines]

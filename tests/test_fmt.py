@@ -363,13 +363,14 @@ def test_writing_keeps_the_file_permissions_and_leaves_no_temporary_file(tmp_pat
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX symlinks")
-def test_a_symlinked_plan_is_formatted_through_the_link(tmp_path: Path) -> None:
+def test_a_symlinked_plan_is_refused_not_written_through(tmp_path: Path) -> None:
     target, link = tmp_path / "real.yaml", tmp_path / "plan.yaml"
     target.write_text(MESSY, encoding="utf-8")
     link.symlink_to(target)
-    assert run_cli("fmt", str(link)).returncode == 0
+    result = run_cli("fmt", str(link))
+    assert result.returncode == 2 and "symbolic link" in result.stderr
     assert link.is_symlink()
-    assert target.read_text(encoding="utf-8") == CANONICAL
+    assert target.read_text(encoding="utf-8") == MESSY
 
 
 def test_standard_input_is_formatted_to_standard_output() -> None:

@@ -4,8 +4,8 @@ It works on ruamel's round-trip tree, so comments, key order and anchors stay wh
 are. The rules (docs/git.md has them for users):
 
 - a list of short words or phrases is a flow list (`[a, b]`) when it fits in the line
-  width, and a block list otherwise; an item that has to be quoted in a flow list but
-  not in a block list (text with `, ` in it) keeps the list in block style;
+  width (flowwidth.py), and a block list otherwise; an item that has to be quoted in a
+  flow list but not in a block list (text with `, ` in it) keeps the list in block style;
 - a mapping, or a list of mappings, written in flow style (`{id: x, mode: online}`)
   stays that way while it fits in the line width; block style stays block;
 - a list or mapping with a comment in it or right after it, or with an anchor, keeps
@@ -32,11 +32,8 @@ from ruamel.yaml.scalarstring import (
 )
 from ruamel.yaml.tokens import CommentToken
 
-from movekit.edit import dump
+from movekit.fmt.flowwidth import fits
 from movekit.yamltext import plain_allowed, plain_is_safe
-
-LINE_WIDTH = 100
-"""A flow list or mapping is kept on its line only if the line fits in this many columns."""
 
 _QUOTED = (SingleQuotedScalarString, DoubleQuotedScalarString)
 _BLOCK_TEXT = (LiteralScalarString, FoldedScalarString)
@@ -122,8 +119,8 @@ def _wants_flow(value: Container, parent: Container, key: Any, start: int) -> bo
     if _anchored(value) or _has_comment(value, parent, key):
         return is_flow
     if isinstance(value, CommentedSeq) and not any(map(_is_container, value)):
-        return all(map(_flow_friendly, value)) and _fits(value, start)
-    return is_flow and _fits(value, start)
+        return all(map(_flow_friendly, value)) and fits(value, start, _flow_copy)
+    return is_flow and fits(value, start, _flow_copy)
 
 
 def _flow_friendly(item: Any) -> bool:
@@ -141,11 +138,6 @@ def _written_plain(item: str, *, flow: bool) -> bool:
     if type(item) in _QUOTED:
         return unquoted(item, flow=flow) is not item
     return plain_allowed(str.__str__(item), flow=flow)
-
-
-def _fits(value: Container, start: int) -> bool:
-    text = dump(_flow_copy(value), faithful=True).rstrip("\n")
-    return "\n" not in text and start + len(text) <= LINE_WIDTH
 
 
 def _flow_copy(node: Any) -> Any:

@@ -14,14 +14,21 @@ from pathlib import Path
 from typing import TextIO
 
 from movekit.discover import discover, looks_like_plan
-from movekit.errors import MovekitError
+from movekit.errors import MovekitError, UsageError
 from movekit.fmt.format import FormatError, format_text
-from movekit.opening import STDIN, open_plan, read_source
+from movekit.opening import STDIN, STDIN_NAME, open_plan, read_source
+from movekit.printable import unguarded, visible, visible_lines
 from movekit.source import decode
 from movekit.textdiff import unified_diff
 
 UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16 = {b"\xff\xfe": "utf-16-le", b"\xfe\xff": "utf-16-be"}
+
+
+STDIN_FILENAME_ALONE = (
+    "--stdin-filename names the plan piped in as -: leave out the other files "
+    "(e.g. movekit fmt - --stdin-filename plan.yaml < plan.yaml)"
+)
 
 
 class Outcome(Enum):
@@ -46,6 +53,8 @@ class FmtRequest:
     """Print a unified diff instead of writing."""
     plans_only: bool = False
     """Skip named files that are not plans (for pre-commit)."""
+    stdin_filename: str | None = None
+    """The name a plan read from standard input goes by in messages (editors pass it)."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +64,8 @@ class _Source:
     path: Path
     raw: bytes
     text: str
+    label: str
+    """The plan's name in findings: its path, or the name standard input goes by."""
 
     @property
     def stdin(self) -> bool:
@@ -62,11 +73,13 @@ class _Source:
 
     @property
     def name(self) -> str:
-        return "<stdin>" if self.stdin else str(self.path)
+        return visible(self.label)
 
 
 def run_fmt(request: FmtRequest, out: TextIO, err: TextIO) -> int:
     """Format every plan the request names and return the exit code."""
+    if request.stdin_filename is not None and any(str(path) != STDIN for path in request.paths):
+        raise UsageError(STDIN_FILENAME_ALONE)
     plans = discover(request.paths)
     if request.plans_only:
         plans = [plan for plan in plans if str(plan) == STDIN or looks_like_plan(plan)]
@@ -87,30 +100,33 @@ def exit_code(outcomes: Sequence[Outcome], *, check: bool) -> int:
 
 def _format_file(path: Path, request: FmtRequest, out: TextIO, err: TextIO) -> Outcome:
     try:
-        source = _read(path)
+        source = _read(path, request.stdin_filename)
         if not _refuse_broken(source, err):
             return Outcome.REFUSED
         return _deliver(source, format_text(source.text), request, out, err)
     except FormatError as error:
-        err.write(f"error: cannot format {path}: {error}; the file is left as it was\n")
+        message = f"cannot format {path}: {error}; the file is left as it was"
+        err.write(f"error: {visible(message)}\n")
     except MovekitError as error:
-        err.write(f"error: {error}\n")
+        err.write(f"error: {visible_lines(str(error))}\n")
     return Outcome.FAILED
 
 
-def _read(path: Path) -> _Source:
+def _read(path: Path, stdin_filename: str | None) -> _Source:
     raw = read_source(path)
-    return _Source(path, raw, decode(raw)[0])
+    stdin = str(path) == STDIN
+    label = (stdin_filename or STDIN_NAME) if stdin else str(path)
+    return _Source(path, raw, decode(raw)[0], label)
 
 
 def _refuse_broken(source: _Source, err: TextIO) -> bool:
     """True when the plan has no file-level errors; otherwise list them and say so."""
-    checked = open_plan(source.raw, name=source.name, lint=False)
+    checked = open_plan(source.raw, name=source.label, lint=False)
     if checked.plan is not None:
         return True
     for finding in checked.findings:
         where = f"{source.name}:{finding.line}:{finding.column}"
-        err.write(f"{where}: {finding.code} {finding.message}\n")
+        err.write(f"{where}: {finding.code} {visible(finding.message)}\n")
     err.write(f"error: {source.name}: not formatted: fix the problems above first\n")
     return False
 
@@ -121,14 +137,16 @@ def _deliver(
     """Write, show or report the formatted text."""
     changed = formatted != source.text
     if request.diff and changed:
-        out.writelines(unified_diff(source.text, formatted, source.name))
+        out.writelines(map(visible_lines, unified_diff(source.text, formatted, source.name)))
     elif source.stdin and not request.check:
-        out.write(formatted)
+        # the plan itself, for an editor to put back: data, written as it is (but a
+        # terminal, where it is only read, still sees no control characters)
+        (out if out.isatty() else unguarded(out)).write(formatted)
     elif changed and not request.check:
-        from movekit.files import write_atomic
+        from movekit.writing import write_plan
 
-        # resolved, so that a symlinked plan is written through its link
-        write_atomic(source.path.resolve(), _encode_like(source.raw, formatted))
+        # under the plan's lock, and only if nobody changed the plan since it was read
+        write_plan(source.path, _encode_like(source.raw, formatted), original=source.raw)
     if changed and not source.stdin:
         done = "would reformat" if request.check or request.diff else "reformatted"
         err.write(f"{done} {source.name}\n")

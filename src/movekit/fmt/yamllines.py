@@ -7,6 +7,7 @@ never touches them, and where every comment is so that it can prove none was los
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -50,8 +51,13 @@ class Lines:
         return not (self.is_blank(index) or self.whole_line_comment(index) or index in self.inside)
 
 
+@functools.lru_cache(maxsize=4)
 def scan(text: str) -> Lines:
-    """Scan a valid YAML text (raises yaml.YAMLError otherwise)."""
+    """Scan a valid YAML text (raises yaml.YAMLError otherwise).
+
+    fmt reads the same texts several times (to trim, lay out and verify); the last few
+    results are kept. Callers must not change the Lines they get.
+    """
     result = Lines(text.split("\n"))
     covered: dict[int, list[tuple[int, int]]] = {}
     depth = 0

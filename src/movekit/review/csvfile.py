@@ -13,10 +13,27 @@ from pathlib import Path
 from movekit.errors import UsageError
 from movekit.model import Plan, Result
 from movekit.opening import read_source
-from movekit.review.inputs import NewResult, Options, check_result, describe, place, refusal
+from movekit.review.inputs import (
+    Measures,
+    NewResult,
+    Options,
+    ResultsByDay,
+    check_result,
+    describe,
+    place,
+    refusal,
+)
 
 COLUMNS = ("measure", "date", "value")
 """The columns a results CSV file must have, named in its header row."""
+
+
+@dataclass(frozen=True)
+class _Known:
+    """What rows are checked against: the plan's measures and its results by day."""
+
+    measures: Measures
+    results: ResultsByDay
 
 
 @dataclass(frozen=True)
@@ -40,8 +57,10 @@ def read_results_csv(path: Path, plan: Plan, options: Options) -> list[NewResult
     results: list[NewResult] = []
     problems: list[str] = []
     earlier: dict[tuple[str, dt.date], tuple[int, Result]] = {}
+    # found through dicts built once: each row costs the same however long the file or plan
+    known = _Known(Measures(plan), ResultsByDay(plan.results))
     for row in body:
-        result, row_problems = _check_row(row, columns, width, plan, options, earlier)
+        result, row_problems = _check_row(row, columns, width, known, options, earlier)
         problems.extend(f"{path}:{row.line}: {problem}" for problem in row_problems)
         if result is not None:
             results.append(result)
@@ -96,7 +115,7 @@ def _check_row(
     row: _Row,
     columns: dict[str, int],
     width: int,
-    plan: Plan,
+    known: _Known,
     options: Options,
     earlier: dict[tuple[str, dt.date], tuple[int, Result]],
 ) -> tuple[NewResult | None, list[str]]:
@@ -109,7 +128,7 @@ def _check_row(
     if len(row.cells) <= max(columns.values()):
         return None, [f"{len(row.cells)} values, but the header has {width} columns"]
     measure, on, value = (row.cells[columns[column]] for column in COLUMNS)
-    result, problems = check_result(plan, measure, on, value, options)
+    result, problems = check_result(known.measures, measure, on, value, options)
     if result is None:
         return None, problems
     before = earlier.get((result.measure, result.date))
@@ -121,7 +140,7 @@ def _check_row(
             f"line {line} already gives {result.measure} a value on {result.date}: "
             "keep one of the two rows"
         ]
-    index, problem = place(plan.results, result, options.replace)
+    index, problem = place(known.results, result, options.replace)
     if problem is not None:
         return None, [problem]
     return NewResult(result, index), []

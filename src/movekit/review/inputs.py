@@ -75,6 +75,18 @@ def measure_ids(plan: Plan) -> list[str]:
     return [measure.id for outcome in plan.outcomes for measure in outcome.measures]
 
 
+class Measures:
+    """The plan's measure ids with a set for look-ups, built once for many CSV rows."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.ids = measure_ids(plan)
+        self.known = frozenset(self.ids)
+
+    def unknown(self, name: str) -> str | None:
+        """None when `name` is a measure of the plan, else a message with a "did you mean"."""
+        return None if name in self.known else unknown_id(name, self.ids, "measure")
+
+
 @dataclass(frozen=True)
 class Options:
     """The day `record` takes for today, and what its options allow."""
@@ -112,10 +124,11 @@ def future_date(date: dt.date | None, options: Options, kind: str) -> str | None
 
 
 def check_result(
-    plan: Plan, measure: str, on: str, value: str, options: Options
+    plan: Plan | Measures, measure: str, on: str, value: str, options: Options
 ) -> tuple[Result | None, list[str]]:
     """A new result, or every reason it cannot be recorded."""
-    unknown = unknown_id(measure.strip(), measure_ids(plan), "measure")
+    measures = plan if isinstance(plan, Measures) else Measures(plan)
+    unknown = measures.unknown(measure.strip())
     date, bad_date = parse_date(on)
     future = future_date(date, options, "result")
     number, bad_number = parse_number(value)
@@ -125,22 +138,37 @@ def check_result(
     return Result(measure=measure.strip(), date=date, value=number), []
 
 
+class ResultsByDay:
+    """The plan's results found by measure and day through a dict built once, so that
+    placing each of many CSV rows costs the same however many results the plan has."""
+
+    def __init__(self, results: Sequence[Result]) -> None:
+        self.results = results
+        self.days: dict[tuple[str, dt.date], list[int]] = {}
+        for index, old in enumerate(results):
+            self.days.setdefault((old.measure, old.date), []).append(index)
+
+    def on(self, measure: str, date: dt.date) -> list[int]:
+        """The indexes of the results `measure` has on `date`."""
+        return self.days.get((measure, date), [])
+
+
 def place(
-    results: Sequence[Result], result: Result, replace: bool
+    results: Sequence[Result] | ResultsByDay, result: Result, replace: bool
 ) -> tuple[int | None, str | None]:
     """Where a checked result goes: the index of the result it corrects (None: added at the
     end), or why it cannot be recorded. One result per measure and day (MK607)."""
-    day = (result.measure, result.date)
-    same_day = [i for i, old in enumerate(results) if (old.measure, old.date) == day]
+    found = results if isinstance(results, ResultsByDay) else ResultsByDay(results)
+    same_day = found.on(result.measure, result.date)
     if not same_day:
         return None, None
-    values = [format_number(results[i].value) for i in same_day]
+    values = [format_number(found.results[i].value) for i in same_day]
     if len(same_day) > 1:
         return None, (
             f"{result.measure} already has {len(same_day)} results on {result.date} "
             f"({', '.join(values)}): delete all but one of them by hand first"
         )
-    if results[same_day[0]].value == result.value:
+    if found.results[same_day[0]].value == result.value:
         return None, f"{describe(result)} is already recorded in the plan"
     if not replace:
         return None, (
