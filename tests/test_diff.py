@@ -7,6 +7,8 @@ import datetime as dt
 import io
 import json
 import os
+import pty
+import random
 import shlex
 import shutil
 import subprocess
@@ -24,10 +26,12 @@ from movekit.diff.changes import PlanDiff, Version
 from movekit.diff.compare import diff_plans
 from movekit.diff.outline import outline
 from movekit.diff.report import describe, md, write_markdown, write_text
+from movekit.diff.textconv import NOTE, textconv
 from movekit.engine import check_bytes, check_text
 from tests.conftest import EXAMPLE_TODAY, EXAMPLES, REPO, SMALL_PLAN, run_cli
 from tests.golden import GOLDEN, assert_golden
 from tests.test_fmt import CANONICAL, MESSY
+from tests.test_yaml_test_suite import SUITE
 
 EXAMPLE = (EXAMPLES / "clean-air-streets.yaml").read_text(encoding="utf-8")
 WHATSAPP = "  - {id: whatsapp, mode: online, owner: Digital team}\n"
@@ -516,3 +520,155 @@ def test_a_field_or_section_added_to_the_format_shows_with_no_change_to_diff() -
     assert "\nSupporters\n  + supporter 'bo': Bo\n" in _text(diff)
     assert "channel facebook: online\n  owner: Digital team\n  cost: 120\n" in outline(after)
     assert outline(after).endswith("\nsupporter bo\n  name: Bo\n")
+
+
+BROKEN = {
+    # a misspelt key (MK003): the outline shows it where the right key was
+    "unknown key": (
+        ("    target: 5000\n", "    tagret: 5000\n"),
+        ["-    target: 5000", "+    tagret: 5000"],
+    ),
+    # a value of the wrong type (MK002): shown as written
+    "wrong type": (
+        ("    target: 5000\n", "    target: lots\n"),
+        ["-    target: 5000", "+    target: lots"],
+    ),
+    # the version line deleted (MK007): still a plan
+    "no version": (("movekit: 1\n", ""), []),
+}
+
+
+@needs_git
+@pytest.mark.parametrize("name", sorted(BROKEN))
+def test_textconv_of_a_broken_plan_shows_the_change_not_a_rewrite(repo: Path, name: str) -> None:
+    (change, expected) = BROKEN[name]
+    movekit = f"{shlex.quote(sys.executable)} -m movekit diff --textconv"
+    (repo / ".gitattributes").write_text("*.yaml diff=movekit\n", encoding="utf-8")
+    git(repo, "config", "diff.movekit.textconv", movekit)
+    plan = repo / "plans" / "plan.yaml"
+    assert change[0] in OLD
+    plan.write_text(OLD.replace(*change), encoding="utf-8")
+    shown = git(repo, "diff", "--", "plans/plan.yaml")
+    changed = [line for line in shown.splitlines()[4:] if line[:1] in "+-"]
+    notes = [line for line in changed if line.startswith("+!")]
+    assert notes[0] == "+! movekit cannot read all of this version; it shows what it can:"
+    assert [line for line in changed if line not in notes] == expected
+    # and back: the broken version committed, the valid one in the working copy
+    git(repo, "commit", "-qam", "broken")
+    plan.write_text(OLD, encoding="utf-8")
+    back = git(repo, "diff", "--", "plans/plan.yaml")
+    assert len([line for line in back.splitlines()[4:] if line[:1] in "+-"]) == len(changed)
+
+
+@needs_git
+def test_textconv_of_a_yaml_syntax_error_outlines_what_comes_before_it(repo: Path) -> None:
+    movekit = f"{shlex.quote(sys.executable)} -m movekit diff --textconv"
+    (repo / ".gitattributes").write_text("*.yaml diff=movekit\n", encoding="utf-8")
+    git(repo, "config", "diff.movekit.textconv", movekit)
+    lines = OLD.splitlines(keepends=True)
+    bad = lines.index("  - id: parents-journey\n") + 1  # the journeys: 1-based
+    lines[bad - 1] = "  - id: parents-journey: oops\n"
+    (repo / "plans" / "plan.yaml").write_text("".join(lines), encoding="utf-8")
+    shown = git(repo, "diff", "--", "plans/plan.yaml")
+    removed = [line for line in shown.splitlines() if line.startswith("-") and line[:3] != "---"]
+    added = [line for line in shown.splitlines() if line.startswith("+") and line[:3] != "+++"]
+    assert removed[0] == "-journey parents-journey: for audience parents"  # nothing before it
+    assert f"+! from line {bad} on, as written:" in added
+    assert "+  - id: parents-journey: oops" in added
+
+
+def test_textconv_of_a_broken_file_that_is_no_plan_passes_it_through(tmp_path: Path) -> None:
+    other = tmp_path / "other.yaml"
+    for text in ("key: [1, 2\n", "- a\n- b: [\n", "key: 1\nkey: 2\n"):
+        other.write_text(text, encoding="utf-8")
+        assert run_cli("diff", "--textconv", str(other)).stdout == text
+
+
+@needs_git
+def test_the_broken_plan_example_in_the_git_docs_is_real_output(repo: Path) -> None:
+    movekit = f"{shlex.quote(sys.executable)} -m movekit diff --textconv"
+    (repo / ".gitattributes").write_text("plans/*.yaml diff=movekit\n", encoding="utf-8")
+    git(repo, "config", "diff.movekit.textconv", movekit)
+    plan = repo / "plans" / "plan.yaml"
+    plan.write_text(OLD.replace("    target: 5000\n", "    tagret: 5000\n"), encoding="utf-8")
+    shown = git(repo, "diff", "--", "plans/plan.yaml").splitlines()
+    example = _doc_block("still shown as an outline of everything", "diff").splitlines()
+    assert len(example) > 5
+    for line in example:
+        assert line == " ..." or line in shown
+
+
+def _git_at_a_terminal(repo: Path, *args: str) -> str:
+    """Run git with a pseudo-terminal as its output, so that it starts its pager; what the
+    terminal showed."""
+    main, terminal = pty.openpty()
+    environment = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "HOME": str(repo), "NO_COLOR": "1"}
+    with subprocess.Popen(
+        ["git", *args], cwd=repo, env=environment, stdin=terminal, stdout=terminal, stderr=terminal
+    ) as process:
+        os.close(terminal)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(main, 65536)
+            except OSError:  # the terminal closed: every process using it has ended
+                break
+            if not chunk:
+                break
+            shown += chunk
+        process.wait(timeout=60)
+    os.close(main)
+    return shown.decode("utf-8", "replace")
+
+
+@needs_git
+@pytest.mark.parametrize("setting", ["command", "textconv"])
+def test_a_pager_that_quits_early_leaves_no_message_from_either_driver(
+    repo: Path, setting: str
+) -> None:
+    """Quitting git's pager after one line (here `head -1`) while movekit still writes."""
+    option = "--git-external-diff" if setting == "command" else "--textconv"
+    (repo / ".gitattributes").write_text("*.yaml diff=movekit\n", encoding="utf-8")
+    git(repo, "config", f"diff.movekit.{setting}", f"{sys.executable} -m movekit diff {option}")
+    git(repo, "commit", "-qam", "second")
+    many = "".join(f"  - {{id: extra-{n}, name: Extra audience {n}}}\n" for n in range(3000))
+    (repo / "plans" / "plan.yaml").write_text(
+        OLD.replace("audiences:\n", "audiences:\n" + many), encoding="utf-8"
+    )
+    # far more than a pipe holds, so movekit is still writing when the pager has gone
+    assert len(git(repo, "diff", "--ext-diff")) > 100_000
+    for args in (["diff"], ["log", "-p", "--ext-diff"]):
+        shown = _git_at_a_terminal(repo, "-c", "core.pager=head -1", *args)
+        assert shown.count("\n") <= 1, shown
+        for complaint in ("died", "internal error", "Traceback", "Broken pipe", "fatal"):
+            assert complaint not in shown
+
+
+def _mutated(text: str, seed: int) -> bytes:
+    """The plan with a few lines dropped, repeated, indented, cut or broken."""
+    chance = random.Random(seed)
+    lines = text.splitlines(keepends=True)
+    for _ in range(chance.randint(1, 4)):
+        at = chance.randrange(len(lines))
+        line = lines[at]
+        lines[at : at + 1] = chance.choice(
+            [
+                [],
+                [line, lines[chance.randrange(len(lines))]],
+                ["  " + line],
+                [line.replace(":", "", 1)],
+                [line[: chance.randrange(len(line) + 1)] + "\n"],
+                [line.replace(" ", " [", 1)],
+            ]
+        )
+    return "".join(lines).encode()
+
+
+def test_textconv_never_fails_on_broken_plans_or_hostile_yaml() -> None:
+    inputs = [_mutated(EXAMPLE, seed) for seed in range(300)]
+    inputs += [path.read_bytes() for path in sorted(SUITE.rglob("*.yaml"))]
+    outlined = 0
+    for raw in inputs:
+        shown = textconv(check_bytes(raw, "plan.yaml", today=TODAY, settings=Settings(select=())))
+        outlined += shown.startswith(NOTE)
+    assert outlined > 200  # most broken plans are still outlined

@@ -218,7 +218,7 @@ def test_every_field_that_holds_ids_says_what_they_name() -> None:
     for model in _models():
         properties = schema["$defs"].get(model.__name__, schema)["properties"]
         for key, field in fields_of(model).items():
-            holds_ids = '"pattern": "^[a-z0-9][a-z0-9-]*$"' in json.dumps(properties[key])
+            holds_ids = '"pattern": "^[a-z0-9][a-z0-9-]*$' in json.dumps(properties[key])
             marked = field.id_of is not None or field.refers_to is not None
             assert holds_ids == marked, f"{model.__name__}.{key}"
             assert field.id_of is None or key == "id", f"{model.__name__}.{key}"

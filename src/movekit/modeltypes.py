@@ -107,8 +107,19 @@ def _none_as_empty(value: Any) -> Any:
 
 
 # The JSON Schema of each type says what a plan file may hold (WithJsonSchema), which is
-# looser than the Python type: one string for a list, nothing for an empty list.
-_ID_SCHEMA = {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"}
+# looser than the Python type: one string for a list, nothing for an empty list. It is as
+# strict as check wherever JSON Schema can say so (tests/test_schema_agreement.py).
+# `(?!\n)`: Python's `$` also matches before a final line break, which check refuses.
+_ID_SCHEMA = {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$(?!\n)"}
+_DATE_SCHEMA = {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$(?!\n)"}
+# YAML's `.inf` and `.nan` are floats to editors' validators: the bounds refuse `.inf`, and
+# `.nan` (which no comparison refuses) fails "not above the largest", as no number does.
+_NUMBER_SCHEMA = {
+    "type": "number",
+    "minimum": -LARGEST_NUMBER,
+    "maximum": LARGEST_NUMBER,
+    "not": {"exclusiveMinimum": LARGEST_NUMBER},
+}
 
 
 def _one_or_many_schema(item: dict[str, Any]) -> dict[str, Any]:
@@ -116,8 +127,8 @@ def _one_or_many_schema(item: dict[str, Any]) -> dict[str, Any]:
 
 
 Id = Annotated[str, AfterValidator(_slug), WithJsonSchema(_ID_SCHEMA)]
-Date = Annotated[dt.date, BeforeValidator(_iso_date)]
-Number = Annotated[float | int, BeforeValidator(_number), WithJsonSchema({"type": "number"})]
+Date = Annotated[dt.date, BeforeValidator(_iso_date), WithJsonSchema(_DATE_SCHEMA)]
+Number = Annotated[float | int, BeforeValidator(_number), WithJsonSchema(_NUMBER_SCHEMA)]
 Texts = Annotated[
     list[str],
     BeforeValidator(_one_or_many),

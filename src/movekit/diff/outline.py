@@ -96,15 +96,22 @@ def _headline(item: Item) -> tuple[str, frozenset[str]]:
 
 def _facts(item: Item, indent: str, shown: frozenset[str]) -> Iterator[str]:
     """`name: value` lines for the fields set and not in the headline, lists on one line
-    (`; `-separated) but those in EACH, which come last, one value a line."""
+    (`; `-separated) but those in EACH, which come one value a line; then the keys the
+    format does not know, which only a plan with file-level errors has (textconv.py)."""
     fields = {
         name: key for name, key in value_fields(type(item.model)).items() if name not in shown
     }
     for name, key in fields.items():
         value = getattr(item.model, name)
         if name not in EACH and value is not None and value != []:
-            written = "; ".join(map(str, value)) if isinstance(value, list) else str(value)
-            yield f"{indent}{key}: {one_line(written)}"
+            yield _fact(indent, key, value)
     for name in (name for name in fields if name in EACH):
         for value in getattr(item.model, name):
             yield f"{indent}{EACH[name]}: {one_line(str(value))}"
+    for key, value in (item.model.model_extra or {}).items():
+        yield _fact(indent, key, value)
+
+
+def _fact(indent: str, key: str, value: object) -> str:
+    written = "; ".join(map(str, value)) if isinstance(value, list) else str(value)
+    return f"{indent}{key}: {one_line(written)}"
