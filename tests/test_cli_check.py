@@ -116,7 +116,7 @@ def test_several_files_are_reported_together(write_plan: Callable[..., Path]) ->
 def test_stdin_is_read_for_a_dash() -> None:
     result = run_cli("check", "-", "--format", "json", "--ignore", "MK", stdin=VALID_PLAN)
     assert result.returncode == 0
-    assert json.loads(result.stdout)["files"] == ["-"]
+    assert json.loads(result.stdout)["files"] == ["<stdin>"]
 
 
 def test_the_console_script_and_python_m_agree() -> None:

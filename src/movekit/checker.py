@@ -13,11 +13,11 @@ from typing import TextIO
 from movekit.codes import CODES
 from movekit.config import Settings, load_settings
 from movekit.discover import discover, looks_like_plan
-from movekit.errors import FileAccessError, UsageError
-from movekit.files import write_atomic
-from movekit.findings import Finding, Severity
-from movekit.opening import STDIN, open_plan, read_source
+from movekit.errors import UsageError
+from movekit.findings import Finding, Omitted, Severity
+from movekit.opening import STDIN, STDIN_NAME, open_plan, read_source
 from movekit.report import REPORTERS, Report
+from movekit.writing import is_standard_output, write_output
 
 _STYLES = re.compile(r"\x1b\[[0-9;]*m")
 """The terminal escapes rich writes for colour and bold."""
@@ -40,6 +40,9 @@ class CheckRequest:
     cache: bool = True
     """Reuse the findings of plans that have not changed (see cache.py), unless
     MOVEKIT_NO_CACHE turns the cache off."""
+    stdin_filename: str | None = None
+    """The real name of the plan read from standard input: for the report and for finding
+    its settings (editors pass it); nothing is read from or written to it."""
 
 
 def choose_format(requested: str | None, environ: Mapping[str, str]) -> str:
@@ -60,35 +63,53 @@ def run_check(request: CheckRequest, out: TextIO) -> int:
     plans = _plans(request)
     settings_by_folder: dict[Path, Settings] = {}
     findings: list[Finding] = []
+    omitted: list[Omitted] = []
     sources: dict[str, str] = {}
     for plan in plans:
         settings = _settings_for(plan, request, settings_by_folder)
         raw = read_source(plan)
-        found = _findings(raw, str(plan), request, settings)
+        found, left_out = _findings(raw, _name(plan, request), request, settings)
         findings.extend(found)
+        omitted.extend(left_out)
         if found:
-            sources[str(plan)] = raw.decode("utf-8-sig", errors="replace")
-    report = Report(files=[str(plan) for plan in plans], findings=findings, sources=sources)
+            sources[_name(plan, request)] = raw.decode("utf-8-sig", errors="replace")
+    names = [_name(plan, request) for plan in plans]
+    report = Report(files=names, findings=findings, sources=sources, omitted=omitted)
     _write_report(report, request, out)
     return exit_code(findings, strict=request.strict)
 
 
-def _findings(raw: bytes, name: str, request: CheckRequest, settings: Settings) -> list[Finding]:
-    """The plan's findings, from the cache when it has not changed since the last check."""
+def _findings(
+    raw: bytes, name: str, request: CheckRequest, settings: Settings
+) -> tuple[list[Finding], list[Omitted]]:
+    """The plan's findings (and counts of those left out), from the cache when it has not
+    changed since the last check."""
     from movekit import cache
 
     use = request.cache and cache.enabled()
     entry = cache.key(raw, name, request.today, settings) if use else None
-    remembered = cache.load(entry) if entry else None
+    remembered = cache.load(entry, name) if entry else None
     if remembered is not None:
         return remembered
-    found = open_plan(raw, name=name, today=request.today, settings=settings).findings
+    checked = open_plan(raw, name=name, today=request.today, settings=settings)
     if entry:
-        cache.store(entry, found)
-    return found
+        cache.store(entry, checked.findings, checked.omitted)
+    return checked.findings, checked.omitted
+
+
+def _name(plan: Path, request: CheckRequest) -> str:
+    """The plan's name in the report: its path, or what standard input goes by."""
+    if str(plan) == STDIN:
+        return request.stdin_filename or STDIN_NAME
+    return str(plan)
 
 
 def _plans(request: CheckRequest) -> list[Path]:
+    if request.stdin_filename is not None and any(str(p) != STDIN for p in request.paths):
+        raise UsageError(
+            "--stdin-filename names the plan piped in as -: check that plan alone "
+            "(e.g. movekit check - --stdin-filename plan.yaml < plan.yaml)"
+        )
     plans = discover(request.paths)
     if request.plans_only:
         plans = [plan for plan in plans if str(plan) == STDIN or looks_like_plan(plan)]
@@ -112,23 +133,19 @@ def _write_report(report: Report, request: CheckRequest, out: TextIO) -> None:
     reporter(report, buffer)
     # rich styles even a buffer when FORCE_COLOR is set (as some CI systems do); a report
     # file stays plain text. Plan text cannot hold escapes: the reporters neutralise them.
-    _write_file(request.output, _STYLES.sub("", buffer.getvalue()))
+    write_output(request.output, _STYLES.sub("", buffer.getvalue()), make_folders=True)
+    if is_standard_output(request.output):
+        return  # `-o /dev/stdout`: the report alone, so it can be piped on
     from movekit.report.lines import write_lines
     from movekit.report.text import summary
 
     write_lines([summary(report)], out)
 
 
-def _write_file(path: Path, text: str) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise FileAccessError(f"{path}: cannot write: {error.strerror or error}") from error
-    write_atomic(path, text)
-
-
 def _settings_for(plan: Path, request: CheckRequest, cache: dict[Path, Settings]) -> Settings:
     folder = Path.cwd() if str(plan) == STDIN else plan.parent
+    if str(plan) == STDIN and request.stdin_filename is not None:
+        folder = Path(request.stdin_filename).parent  # its settings, as ruff finds them
     if folder not in cache:
         base = load_settings(folder / "_", CODES)
         cache[folder] = base.with_flags(request.select, request.ignore, CODES)

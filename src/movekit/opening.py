@@ -22,6 +22,10 @@ if TYPE_CHECKING:
 STDIN = "-"
 """The path that means standard input, as in most command-line tools."""
 
+STDIN_NAME = "<stdin>"
+"""The name a plan read from standard input goes by in every report and message (unless
+`--stdin-filename` gives its real one), as Python and most linters write it."""
+
 NO_RULES = Settings(select=())
 """File-level checks only: reading, YAML, the plan format and its references."""
 
@@ -29,8 +33,13 @@ NO_RULES = Settings(select=())
 def read_source(path: Path) -> bytes:
     """A plan's (or another input's) bytes, from standard input when the path is `-`."""
     if str(path) == STDIN:
-        return read_limited(sys.stdin.buffer, "<stdin>")
+        return read_limited(sys.stdin.buffer, STDIN_NAME)
     return read_plan_bytes(path)
+
+
+def label_of(path: Path) -> str:
+    """The name a plan file goes by in findings: its path, or `<stdin>` for `-`."""
+    return STDIN_NAME if str(path) == STDIN else str(path)
 
 
 def open_plan(
@@ -44,8 +53,9 @@ def open_plan(
     """Read and check a plan: its findings, its text and, without file-level errors, its model.
 
     `source` is a plan file's path (`-` reads standard input) or a plan's bytes. `name` is
-    the file name findings carry (default: the path, or `plan.yaml` for bytes). `settings`
-    default to the plan's nearest config file (the built-in defaults for bytes and stdin).
+    the file name findings carry (default: the path, `<stdin>` for `-`, or `plan.yaml` for
+    bytes). `settings` default to the plan's nearest config file (the built-in defaults for
+    bytes and stdin).
     With `lint=False` only the file-level checks run, whatever the settings.
     """
     from movekit.engine import check_bytes  # the YAML reader, Pydantic and the rules
@@ -53,7 +63,7 @@ def open_plan(
     if isinstance(source, bytes):
         raw, label = source, name or "plan.yaml"
     else:
-        raw, label = read_source(source), name or str(source)
+        raw, label = read_source(source), name or label_of(source)
     if not lint:
         chosen = NO_RULES
     elif settings is not None:

@@ -34,6 +34,7 @@ Examples:
   movekit check plan.yaml --format json > findings.json
   movekit check plans/ --format sarif -o movekit.sarif
   movekit check plan.yaml --format concise
+  movekit check - --stdin-filename plan.yaml < plan.yaml   # for editors
 
 Formats: text (for people), concise (file:line:col: CODE [severity] message), json,
 github (annotations; the default when GITHUB_ACTIONS=true), gitlab (code quality) and

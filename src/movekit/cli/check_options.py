@@ -47,6 +47,11 @@ PATHS = "paths"
 PATHS_METAVAR = "PATH"
 PATHS_HELP = "Plan files, or folders to search for plans (files starting with `movekit:`)."
 
+STDIN_FILENAME_HELP = (
+    "For editors that pipe a plan in as -: its real file name. Findings name it and the "
+    "settings of its folder apply; nothing is read from it or written to it."
+)
+
 OPTIONS: tuple[Option, ...] = (
     Option(
         ("--format", "-f"),
@@ -88,6 +93,13 @@ OPTIONS: tuple[Option, ...] = (
         "reporting them; for pre-commit, which passes every YAML file.",
     ),
     Option(
+        ("--stdin-filename",),
+        "stdin_filename",
+        Kind.VALUE,
+        STDIN_FILENAME_HELP,
+        "NAME",
+    ),
+    Option(
         ("--no-cache",),
         "no_cache",
         Kind.FLAG,
@@ -113,6 +125,7 @@ def check_request(values: Mapping[str, Any]) -> CheckRequest:
         output=None if output is None else Path(output),
         plans_only=bool(values.get("plans_only")),
         cache=not values.get("no_cache"),
+        stdin_filename=values.get("stdin_filename"),
     )
 
 

@@ -53,10 +53,12 @@ def _show(text: str) -> None:
     from rich.markdown import Markdown
 
     from movekit.console import console
+    from movekit.printable import unguarded_stdout
 
     # As git does: quit at once if the page fits the screen, and pass colours through.
     os.environ.setdefault("LESS", "FRX")
     screen = console()
-    with screen.pager(styles=True):
+    # the pager writes rich's output (its text neutralised, its colours kept) itself
+    with unguarded_stdout(), screen.pager(styles=True):
         # soft_wrap=False: rich would crop long list items of the page, not wrap them.
         screen.print(Markdown(text), soft_wrap=False)

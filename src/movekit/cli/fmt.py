@@ -17,6 +17,7 @@ Examples:
   movekit fmt --check plan.yaml        # change nothing; exit 1 if it would change
   movekit fmt --diff plan.yaml         # show the changes as a unified diff
   movekit fmt - < plan.yaml > tidy.yaml
+  movekit fmt - --stdin-filename plan.yaml < plan.yaml   # for editors
   movekit docs git                     # fmt, diff and plans in git
 
 The layout: 2-space indentation, `- ` items, [a, b] for short lists, quotes only where
@@ -55,9 +56,21 @@ def fmt(
             "YAML file).",
         ),
     ] = False,
+    stdin_filename: Annotated[
+        str | None,
+        typer.Option(
+            "--stdin-filename",
+            help="For editors that pipe a plan in as -: its real file name, for messages "
+            "(the plan goes back to the editor; nothing is written to the file).",
+            metavar="NAME",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Rewrite plans in one canonical layout, keeping every comment."""
     from movekit.fmt.runner import FmtRequest, run_fmt
 
-    request = FmtRequest(paths=paths, check=check, diff=diff, plans_only=plans_only)
+    request = FmtRequest(
+        paths=paths, check=check, diff=diff, plans_only=plans_only, stdin_filename=stdin_filename
+    )
     raise typer.Exit(run_fmt(request, sys.stdout, sys.stderr))

@@ -75,7 +75,10 @@ def init(
     ] = False,
 ) -> None:
     """Start a campaign folder with a plan to fill in."""
+    from rich.text import Text
+
     from movekit.console import console
+    from movekit.printable import visible
     from movekit.scaffold.folder import PLAN_FILE, InitRequest, create
 
     screen = console()
@@ -87,8 +90,13 @@ def init(
         answers = run_wizard(screen, name, goal)
     request = InitRequest(folder, starter, name, goal, answers, git, force)
     result = create(request)
+    # Text, not markup: a folder named `[bold]` is a name, not a style
     for path in result.written:
-        screen.print(f"[green]created[/] {path}")
-    screen.print(result.git)
-    plan = folder / PLAN_FILE
-    screen.print(f"\nNext: open {plan} in your editor, then run [bold]movekit check {plan}[/]")
+        screen.print(Text.assemble(("created", "green"), f" {visible(str(path))}"))
+    screen.print(Text(visible(result.git)))
+    plan = visible(str(folder / PLAN_FILE))
+    screen.print(
+        Text.assemble(
+            f"\nNext: open {plan} in your editor, then run ", (f"movekit check {plan}", "bold")
+        )
+    )

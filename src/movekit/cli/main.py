@@ -10,8 +10,10 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from movekit.errors import MovekitError
+from movekit.printable import TerminalStream, guard_streams, visible_lines
 
 EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # Ctrl-C, as shells and click report it
@@ -21,6 +23,15 @@ def main() -> None:
     """Run the CLI; the only place that turns errors into messages and exit codes."""
     _configure_pydantic()
     _open_closed_streams()
+    guarded = guard_streams()
+    try:
+        _guarded_main()
+    finally:
+        _unguard(guarded)
+
+
+def _guarded_main() -> None:
+    """main(), with standard output and error neutralising control characters."""
     to_null_already = _stdout_is_null()
     try:
         try:
@@ -111,6 +122,15 @@ def _stdout_is_null() -> bool:
         return False
 
 
+def _unguard(streams: tuple[TextIO, TextIO]) -> None:
+    """Put back the streams main() found, unless something replaced the guards since."""
+    if isinstance(sys.stdout, TerminalStream):
+        sys.stdout = streams[0]
+    if isinstance(sys.stderr, TerminalStream):
+        sys.stderr = streams[1]
+
+
 def _fail(message: str, code: int = EXIT_FAILURE) -> None:
-    sys.stderr.write(message.rstrip() + "\n")
+    # a message may quote a file name or a value full of escape sequences
+    sys.stderr.write(visible_lines(message.rstrip()) + "\n")
     sys.exit(code)

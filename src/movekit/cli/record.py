@@ -92,6 +92,7 @@ def record(
     ] = None,
 ) -> None:
     """Add results or a review to a plan, changing nothing else."""
+    from movekit.printable import visible
     from movekit.review.inputs import describe
     from movekit.review.record import record_csv, record_review, record_value
 
@@ -103,14 +104,14 @@ def record(
         done = record_review(
             plan, review, learned, changes, date, today=day, allow_future=allow_future
         )
-        typer.echo(f"Recorded the review of phase '{done.phase}' on {done.date} in {plan}")
+        typer.echo(visible(f"Recorded the review of phase '{done.phase}' on {done.date} in {plan}"))
     elif from_csv is not None:
         results = record_csv(plan, from_csv, today=day, allow_future=allow_future, replace=replace)
         noun = "result" if len(results) == 1 else "results"
-        typer.echo(f"Recorded {len(results)} {noun} from {from_csv} in {plan}:")
+        typer.echo(visible(f"Recorded {len(results)} {noun} from {from_csv} in {plan}:"))
         for new in results[:LISTED]:
             corrected = " (corrected)" if new.replaces is not None else ""
-            typer.echo(f"  {describe(new.result)}{corrected}")
+            typer.echo(f"  {visible(describe(new.result))}{corrected}")
         if len(results) > LISTED:
             typer.echo(f"  ... and {len(results) - LISTED} more")
     elif measure is not None and value is not None:
@@ -118,7 +119,7 @@ def record(
             plan, measure, value, date, today=day, allow_future=allow_future, replace=replace
         )
         verb = "Corrected" if replace else "Recorded"
-        typer.echo(f"{verb} {describe(done_result)} in {plan}")
+        typer.echo(visible(f"{verb} {describe(done_result)} in {plan}"))
 
 
 def _check_combination(

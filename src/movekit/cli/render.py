@@ -87,6 +87,8 @@ def render(
 ) -> None:
     """Render the plan as a document: Markdown, HTML or PDF."""
     from movekit.console import console
+    from movekit.opening import label_of
+    from movekit.printable import visible
     from movekit.render.pipeline import FORMATS, RenderRequest, UnrenderablePlan
     from movekit.render.pipeline import render as render_plan
 
@@ -96,13 +98,17 @@ def render(
     try:
         rendered = render_plan(request, busy=lambda message: spinner.status(message))
     except UnrenderablePlan as error:
-        _report(error.findings, error.source, str(plan))
-        typer.echo(f"error: {plan}: fix the errors above, then render again", err=True)
+        name = label_of(plan)  # the name the findings carry: `<stdin>` for -
+        _report(error.findings, error.source, name)
+        typer.echo(f"error: {visible(name)}: fix the errors above, then render again", err=True)
         raise typer.Exit(1) from None
     for url in rendered.refused:
-        message = f"warning: did not fetch {url}: only files in the plan's folder are read"
-        typer.echo(message, err=True)
-    typer.echo(f"wrote {rendered.path}")
+        message = f"did not fetch {url}: only files in the plan's folder are read"
+        typer.echo(f"warning: {visible(message)}", err=True)
+    from movekit.writing import is_standard_output
+
+    if not is_standard_output(rendered.path):  # `-o /dev/stdout`: the document alone
+        typer.echo(f"wrote {visible(str(rendered.path))}")
 
 
 def _format(chosen: str | None, pdf: bool, output: Path | None, formats: dict[str, str]) -> str:

@@ -12,8 +12,9 @@ from rich.text import Text
 from movekit.console import console
 from movekit.diff.changes import Change, FieldChange, PlanDiff
 from movekit.findings import Finding
+from movekit.printable import json_escaped, visible
 from movekit.render.markdown import escape_markdown
-from movekit.report.lines import STYLES, visible
+from movekit.report.lines import STYLES
 from movekit.version import __version__
 
 TITLES = {
@@ -164,7 +165,7 @@ def _change_json(change: Change) -> dict[str, Any]:
 
 
 def write_json(diff: PlanDiff, out: TextIO) -> None:
-    out.write(json.dumps(to_json(diff), indent=2, ensure_ascii=False) + "\n")
+    out.write(json_escaped(json.dumps(to_json(diff), indent=2, ensure_ascii=False)) + "\n")
 
 
 _QUOTED_ID = re.compile(r"'([a-z0-9][a-z0-9-]*)'")

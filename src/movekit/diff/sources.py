@@ -18,7 +18,7 @@ from movekit.diff.changes import Version
 from movekit.diff.compare import diff_plans
 from movekit.engine import Checked
 from movekit.errors import UsageError
-from movekit.opening import STDIN, open_plan, read_source
+from movekit.opening import label_of, open_plan, read_source
 from movekit.rules import BY_CODE
 
 GIT_NULL = "/dev/null"
@@ -77,24 +77,23 @@ def _sources(request: DiffRequest) -> tuple[Source, Source, Settings]:
 
 
 def _file(path: Path) -> Source:
-    return Source(read_source(path), "<stdin>" if str(path) == STDIN else str(path))
+    return Source(read_source(path), label_of(path))
 
 
 def _check(source: Source, settings: Settings, today: dt.date) -> Checked:
     return open_plan(source.raw, name=source.label, today=today, settings=settings)
 
 
-def _version(checked: Checked) -> Version:
-    return Version(checked.file, checked.plan, checked.findings)
+def _version(checked: Checked, label: str | None = None) -> Version:
+    return Version(label or checked.file, checked.plan, checked.findings)
 
 
 def run_textconv(path: Path, out: TextIO) -> int:
-    """Write the plan's outline for git's textconv; any other file as it is."""
-    from movekit.diff.outline import outline
+    """Write the plan's outline for git's textconv (of what can be read, when it has
+    file-level errors); any other file as it is."""
+    from movekit.diff.textconv import textconv
 
-    checked = open_plan(path, lint=False)
-    # not a plan, or a broken one: git shows its plain lines
-    out.write(checked.text if checked.plan is None else outline(checked.plan))
+    out.write(textconv(open_plan(path, lint=False)))
     return 0
 
 
@@ -109,27 +108,36 @@ def run_external(arguments: Sequence[str], today: dt.date, out: TextIO) -> int:
         out.write(f"* Unmerged path {arguments[0]}\n")
         return 0
     name, old_file, new_file = arguments[0], arguments[1], arguments[4]
-    old = _git_side(old_file, f"a/{name}")
-    new = _git_side(new_file, f"b/{name}")
+    old, new = _git_side(old_file, name), _git_side(new_file, name)
     settings = load_settings(Path(name), BY_CODE)
     before, after = _check(old, settings, today), _check(new, settings, today)
     if GIT_NULL in (old_file, new_file) or (before.plan is None and after.plan is None):
-        return _plain_diff(before, after, out)  # a new or deleted file, or not a plan
+        # a new or deleted file, or not a plan: its lines, headed as git heads them
+        return _plain_diff(before, after, _git_label("a", old), _git_label("b", new), out)
     from movekit.diff.report import write_text
 
-    write_text(diff_plans(_version(before), _version(after)), out)
+    # findings name the file as it is in the repository; the heading says which side
+    versions = _version(before, _git_label("a", old)), _version(after, _git_label("b", new))
+    write_text(diff_plans(*versions), out)
     return 0
 
 
-def _git_side(path: str, label: str) -> Source:
+def _git_side(path: str, name: str) -> Source:
+    """One side git passes: a temporary file, labelled with the plan's path in the repository."""
     if path == GIT_NULL:
         return Source(b"", GIT_NULL)
-    return Source(read_source(Path(path)), label)
+    return Source(read_source(Path(path)), name)
 
 
-def _plain_diff(old: Checked, new: Checked, out: TextIO) -> int:
+def _git_label(side: str, source: Source) -> str:
+    """`a/plan.yaml` or `b/plan.yaml`, as git heads a diff; /dev/null for a missing side."""
+    return source.label if source.label == GIT_NULL else f"{side}/{source.label}"
+
+
+def _plain_diff(old: Checked, new: Checked, old_label: str, new_label: str, out: TextIO) -> int:
     """A unified diff, for files that are not plans (or broken on both sides)."""
+    from movekit.printable import visible_lines
     from movekit.textdiff import unified_diff
 
-    out.writelines(unified_diff(old.text, new.text, old.file, new.file))
+    out.writelines(map(visible_lines, unified_diff(old.text, new.text, old_label, new_label)))
     return 0

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TextIO
 
-from movekit.findings import Finding
+from movekit.findings import Finding, Omitted
+from movekit.printable import json_escaped
 
 HELP = "help"
 """The label in front of a finding's hint, in every format that shows hints."""
@@ -21,6 +22,8 @@ class Report:
     findings: Sequence[Finding]
     sources: dict[str, str]
     """File name -> text, for showing source lines."""
+    omitted: Sequence[Omitted] = field(default_factory=tuple)
+    """Findings left out of `findings` (beyond MAX_PER_CODE of a code in a file), counted."""
 
 
 Reporter = Callable[[Report, TextIO], None]
@@ -33,5 +36,5 @@ def message_with_help(finding: Finding) -> str:
 
 def write_json(document: Any, out: TextIO) -> None:
     """A JSON document for tools: indented, non-ASCII kept as is, one final newline."""
-    json.dump(document, out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    # control and bidi characters as \uXXXX escapes: the same data, harmless in a terminal
+    out.write(json_escaped(json.dumps(document, indent=2, ensure_ascii=False)) + "\n")

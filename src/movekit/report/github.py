@@ -25,7 +25,10 @@ def write(report: Report, out: TextIO) -> None:
     base = Path.cwd()
     for finding in report.findings:
         out.write(annotation(finding, base) + "\n")
-    # Plain text, not a command: the log shows the outcome even when nothing was found.
+    # Plain text, not commands: the log shows how many findings were left out (beyond
+    # MAX_PER_CODE of a code in a file) and the outcome, even when nothing was found.
+    for left_out in report.omitted:
+        out.write(escape_data(left_out.message) + "\n")
     out.write(plain(summary(report)) + "\n")
 
 

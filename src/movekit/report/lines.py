@@ -8,24 +8,19 @@ keeps `movekit check` quick to start in pre-commit hooks and CI.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable, Sequence
 from typing import TextIO
 
 from movekit.findings import Severity
+from movekit.printable import visible
 
 Segment = tuple[str, str]
 """A piece of text and its rich style ("" for none)."""
 Line = Sequence[Segment]
 
+__all__ = ["STYLES", "Line", "Segment", "plain", "visible", "wants_colour", "write_lines"]
+
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold cyan"}
-_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def visible(text: str) -> str:
-    """Text safe for a terminal: control and bidi characters become U+FFFD, one for one, so a
-    plan cannot send escape sequences to the terminal and columns stay aligned."""
-    return _UNSAFE.sub("\ufffd", text.replace("\t", " "))
 
 
 def plain(line: Line) -> str:

@@ -15,9 +15,9 @@ from rich.text import Text
 
 from movekit.console import console
 from movekit.opening import open_plan
+from movekit.printable import json_escaped, visible
 from movekit.progress import Status, format_number
 from movekit.report import REPORTERS, Report
-from movekit.report.lines import visible
 from movekit.review.status import Dashboard, MeasureRow, PhaseRow, build_dashboard
 
 FORMATS = ("text", "json")
@@ -37,12 +37,15 @@ def run_status(path: Path, today: dt.date, output_format: str, out: TextIO) -> i
     checked = open_plan(path, today=today, lint=False)
     name = checked.file
     if checked.plan is None:
-        REPORTERS[output_format](Report([name], checked.findings, {name: checked.text}), out)
-        sys.stderr.write(f"movekit status needs a plan without file-level errors: fix {name}\n")
+        report = Report([name], checked.findings, {name: checked.text}, checked.omitted)
+        REPORTERS[output_format](report, out)
+        sys.stderr.write(
+            f"movekit status needs a plan without file-level errors: fix {visible(name)}\n"
+        )
         return 1
     dashboard = build_dashboard(checked.plan, today)
     if output_format == "json":
-        json.dump(dashboard.to_json(), out, indent=2, ensure_ascii=False)
+        out.write(json_escaped(json.dumps(dashboard.to_json(), indent=2, ensure_ascii=False)))
         out.write("\n")
     else:
         write_text(dashboard, console(out))
