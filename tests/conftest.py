@@ -133,3 +133,12 @@ def write_plan(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return write
+
+
+def template_folder(tmp_path: Path, files: dict[str, str]) -> Path:
+    """A user's template folder (`render --template`) holding `files`, name to text."""
+    folder = tmp_path / "my-templates"
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder

@@ -15,17 +15,9 @@ from movekit.engine import check_bytes
 from movekit.render import sandbox
 from movekit.render.document import build_document
 from movekit.render.templates import HTML_TEMPLATE, TemplateProblem, fill
-from tests.conftest import EXAMPLE_TODAY, SMALL_PLAN, run_cli
+from tests.conftest import EXAMPLE_TODAY, SMALL_PLAN, run_cli, template_folder
 
 TODAY = dt.date(2027, 3, 15)
-
-
-def _folder(tmp_path: Path, files: dict[str, str]) -> Path:
-    folder = tmp_path / "my-templates"
-    folder.mkdir()
-    for name, text in files.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
 
 
 def _fill(folder: Path) -> str:
@@ -38,7 +30,7 @@ def _fill(folder: Path) -> str:
 
 def _problem(tmp_path: Path, cover: str) -> str:
     with pytest.raises(TemplateProblem) as raised:
-        _fill(_folder(tmp_path, {"cover.html.j2": cover}))
+        _fill(template_folder(tmp_path, {"cover.html.j2": cover}))
     return str(raised.value)
 
 
@@ -57,7 +49,7 @@ def _render(tmp_path: Path, folder: Path) -> tuple[int, str, Path]:
 def test_a_link_to_a_file_outside_the_folder_is_refused(tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"  # stands for /etc/passwd
     secret.write_text("root:x:0:0:SECRET\n", encoding="utf-8")
-    folder = _folder(tmp_path, {"cover.html.j2": "<h1>{% include 'leak.txt' %}</h1>\n"})
+    folder = template_folder(tmp_path, {"cover.html.j2": "<h1>{% include 'leak.txt' %}</h1>\n"})
     (folder / "leak.txt").symlink_to(secret)
     code, stderr, output = _render(tmp_path, folder)
     assert code == 2, stderr
@@ -70,7 +62,7 @@ def test_a_link_to_a_folder_outside_is_refused_too(tmp_path: Path) -> None:
     outside = tmp_path / "elsewhere"
     outside.mkdir()
     (outside / "cover.html.j2").write_text("SECRET\n", encoding="utf-8")
-    folder = _folder(tmp_path, {})
+    folder = template_folder(tmp_path, {})
     (folder / "parts").symlink_to(outside)
     (folder / "cover.html.j2").write_text("{% include 'parts/cover.html.j2' %}", encoding="utf-8")
     with pytest.raises(TemplateProblem, match="outside the template folder") as raised:
@@ -79,13 +71,13 @@ def test_a_link_to_a_folder_outside_is_refused_too(tmp_path: Path) -> None:
 
 
 def test_a_link_inside_the_folder_is_followed(tmp_path: Path) -> None:
-    folder = _folder(tmp_path, {"real.html.j2": "<h1>Our cover</h1>\n"})
+    folder = template_folder(tmp_path, {"real.html.j2": "<h1>Our cover</h1>\n"})
     (folder / "cover.html.j2").symlink_to(folder / "real.html.j2")
     assert "<h1>Our cover</h1>" in _fill(folder)
 
 
 def test_a_fifo_is_never_opened(tmp_path: Path) -> None:
-    folder = _folder(tmp_path, {"cover.html.j2": "{% include 'pipe.txt' %}"})
+    folder = template_folder(tmp_path, {"cover.html.j2": "{% include 'pipe.txt' %}"})
     os.mkfifo(folder / "pipe.txt")  # opening it would wait for a writer for ever
     with pytest.raises(TemplateProblem, match=r"template pipe\.txt: not found"):
         _fill(folder)
@@ -96,7 +88,7 @@ def test_a_fifo_is_never_opened(tmp_path: Path) -> None:
     [(b"\xff\xfe not text", "not UTF-8 text"), (b"x" * 1_000_001, "over 1 MB")],
 )
 def test_unreadable_template_files_are_named(content: bytes, reason: str, tmp_path: Path) -> None:
-    folder = _folder(tmp_path, {})
+    folder = template_folder(tmp_path, {})
     (folder / "cover.html.j2").write_bytes(content)
     with pytest.raises(TemplateProblem, match=f"cover.html.j2: it is {reason}"):
         _fill(folder)
@@ -151,7 +143,7 @@ def test_movekit_filters_given_the_wrong_thing_are_template_errors(
 
 
 def test_a_template_mistake_exits_2_and_names_the_file(tmp_path: Path) -> None:
-    folder = _folder(tmp_path, {"cover.html.j2": "<h1>\n{{ 1/0 }}</h1>\n"})
+    folder = template_folder(tmp_path, {"cover.html.j2": "<h1>\n{{ 1/0 }}</h1>\n"})
     code, stderr, output = _render(tmp_path, folder)
     assert code == 2
     assert stderr == (
@@ -242,7 +234,7 @@ def test_the_document_size_is_limited(monkeypatch: pytest.MonkeyPatch, tmp_path:
 
 
 def test_a_limit_exits_2_through_the_cli(tmp_path: Path) -> None:
-    folder = _folder(tmp_path, {"cover.html.j2": "{{ 'a' * 10**9 }}"})
+    folder = template_folder(tmp_path, {"cover.html.j2": "{{ 'a' * 10**9 }}"})
     code, stderr, output = _render(tmp_path, folder)
     assert code == 2
     assert stderr.startswith("error: template error in ") and "20 MB" in stderr
@@ -260,11 +252,13 @@ def test_a_limit_exits_2_through_the_cli(tmp_path: Path) -> None:
     ],
 )
 def test_ordinary_templates_are_within_the_limits(cover: str, tmp_path: Path) -> None:
-    assert "<html" in _fill(_folder(tmp_path, {"cover.html.j2": cover}))
+    assert "<html" in _fill(template_folder(tmp_path, {"cover.html.j2": cover}))
 
 
 def test_the_limits_are_counted_per_document(tmp_path: Path) -> None:
     """Two renders in one process each have the whole budget (it is not a process total)."""
-    folder = _folder(tmp_path, {"cover.html.j2": "{% for i in range(100000) %}{% endfor %}" * 6})
+    folder = template_folder(
+        tmp_path, {"cover.html.j2": "{% for i in range(100000) %}{% endfor %}" * 6}
+    )
     _fill(folder)
     _fill(folder)

@@ -13,7 +13,7 @@ from movekit.config import Settings
 from movekit.engine import check_bytes
 from movekit.render.document import build_document
 from movekit.render.templates import HTML_TEMPLATE, TemplateProblem, fill
-from tests.conftest import EXAMPLE_TODAY, REPO, SMALL_PLAN, run_cli
+from tests.conftest import EXAMPLE_TODAY, REPO, SMALL_PLAN, run_cli, template_folder
 
 BUILT_IN = REPO / "templates" / "document"
 TODAY = dt.date(2027, 3, 15)
@@ -33,18 +33,12 @@ def _render(plan: Path, templates: Path, *args: str) -> tuple[int, str, str]:
     return result.returncode, result.stderr, written
 
 
-def _folder(tmp_path: Path, files: dict[str, str]) -> Path:
-    folder = tmp_path / "my-templates"
-    folder.mkdir()
-    for name, text in files.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
-
-
 def test_a_user_template_replaces_the_built_in_of_the_same_name(plan: Path, tmp_path: Path) -> None:
     cover = "<header><h1>{{ doc.cover.name }}</h1><p>Our own cover for {{ doc.cover.goal }}</p>"
     cover += "</header>\n"
-    templates = _folder(tmp_path, {"cover.html.j2": cover, "document.css": "body{color:#123}"})
+    templates = template_folder(
+        tmp_path, {"cover.html.j2": cover, "document.css": "body{color:#123}"}
+    )
     code, stderr, html = _render(plan, templates)
     assert code == 0, stderr
     assert "<p>Our own cover for Council adopts School Streets</p>" in html
@@ -53,7 +47,7 @@ def test_a_user_template_replaces_the_built_in_of_the_same_name(plan: Path, tmp_
 
 
 def test_the_markdown_template_can_be_replaced(plan: Path, tmp_path: Path) -> None:
-    templates = _folder(
+    templates = template_folder(
         tmp_path, {"document.md.j2": "{{ doc.cover.name }}: {{ doc.cover.goal }}\n"}
     )
     output = tmp_path / "out.md"
@@ -64,7 +58,7 @@ def test_the_markdown_template_can_be_replaced(plan: Path, tmp_path: Path) -> No
 
 def test_user_templates_escape_plan_text(write_plan: Callable[..., Path], tmp_path: Path) -> None:
     plan = write_plan(SMALL_PLAN.replace("name: Clean Air", "name: <b onmouseover=x>Air</b>"))
-    templates = _folder(tmp_path, {"cover.html.j2": "<h1>{{ doc.cover.name }}</h1>"})
+    templates = template_folder(tmp_path, {"cover.html.j2": "<h1>{{ doc.cover.name }}</h1>"})
     code, _, html = _render(plan, templates)
     assert code == 0
     assert "<h1>&lt;b onmouseover=x&gt;Air&lt;/b&gt;</h1>" in html
@@ -75,7 +69,9 @@ def _fill(tmp_path: Path, cover: str) -> str:
     checked = check_bytes(SMALL_PLAN.encode(), "plan.yaml", today=TODAY, settings=Settings())
     assert checked.plan is not None
     document = build_document(checked.plan, checked.findings, TODAY)
-    return fill(HTML_TEMPLATE, document, _folder(tmp_path, {"cover.html.j2": cover}), html=True)
+    return fill(
+        HTML_TEMPLATE, document, template_folder(tmp_path, {"cover.html.j2": cover}), html=True
+    )
 
 
 @pytest.mark.parametrize(
@@ -96,7 +92,9 @@ def test_a_user_template_cannot_reach_python_internals(expression: str, tmp_path
 
 
 def test_a_sandbox_violation_exits_2_with_a_clear_message(plan: Path, tmp_path: Path) -> None:
-    templates = _folder(tmp_path, {"cover.html.j2": "<h1>{{ ''.__class__.__mro__ }}</h1>\n"})
+    templates = template_folder(
+        tmp_path, {"cover.html.j2": "<h1>{{ ''.__class__.__mro__ }}</h1>\n"}
+    )
     code, stderr, html = _render(plan, templates)
     assert code == 2
     assert stderr.startswith("error: template error in ")
@@ -118,7 +116,9 @@ def test_template_mistakes_say_where(template: str, message: str, tmp_path: Path
 
 
 def test_a_template_mistake_exits_2(plan: Path, tmp_path: Path) -> None:
-    code, stderr, _ = _render(plan, _folder(tmp_path, {"cover.html.j2": "{{ doc.nothing }}"}))
+    code, stderr, _ = _render(
+        plan, template_folder(tmp_path, {"cover.html.j2": "{{ doc.nothing }}"})
+    )
     assert code == 2
     assert "template error in " in stderr and "cover.html.j2, line 1: " in stderr
     assert "Traceback" not in stderr
@@ -140,7 +140,7 @@ def test_the_example_in_the_docs_works(tmp_path: Path) -> None:
     docs = (REPO / "docs" / "render.md").read_text(encoding="utf-8")
     files = dict(re.findall(r"<!-- template: (\S+) -->\n```[\w+]*\n(.*?)```", docs, re.S))
     assert set(files) == {"cover.html.j2", "custom.css"}
-    templates = _folder(tmp_path, files)
+    templates = template_folder(tmp_path, files)
     output = tmp_path / "plan.html"
     plan = REPO / "examples" / "clean-air-streets.yaml"
     result = run_cli("render", str(plan), "--template", str(templates), "-o", str(output))
