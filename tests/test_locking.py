@@ -62,22 +62,9 @@ def test_concurrent_records_all_land(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 def _record_in_a_child(plan: Path, day: int, logs: Path) -> int:
     """Fork a process that runs `movekit record` through main(); its pid."""
-    child = os.fork()
-    if child:
-        return child
-    code = 3
-    try:
-        sys.stdout = sys.stderr = (logs / f"{day:02d}.txt").open("w", encoding="utf-8")
-        date = f"2027-02-{day:02d}"
-        sys.argv = ["movekit", "record", str(plan), "pledges", str(day + 10), "--date", date]
-        sys.argv += ["--today", "2027-12-31"]
-        main()
-        code = 0
-    except SystemExit as done:
-        code = done.code if isinstance(done.code, int) else 1
-    finally:
-        sys.stdout.flush()
-        os._exit(code)
+    date = f"2027-02-{day:02d}"
+    args = ["record", str(plan), "pledges", str(day + 10), "--date", date, "--today", "2027-12-31"]
+    return _run_in_a_child(args, logs / f"{day:02d}.txt")
 
 
 def test_a_writer_waits_then_gives_up_with_a_clear_message(tmp_path: Path) -> None:
@@ -157,3 +144,51 @@ def test_init_force_refuses_a_linked_or_read_only_plan(tmp_path: Path) -> None:
     read_only = run_cli("init", str(folder), "--force", "--no-git", "--no-input")
     assert read_only.returncode == 2 and "read-only" in read_only.stderr
     assert (folder / "plan.yaml").read_text(encoding="utf-8") == PLAN
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="forks the writers")
+def test_records_and_fmt_at_once_lose_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # fmt works outside the lock and replaces the plan only if it still holds what fmt read,
+    # so a record landing meanwhile makes fmt stop (exit 2, plan kept), never vanish
+    plan = _plan(tmp_path, PLAN.replace("movekit: 1", "movekit:   1"))  # fmt has work to do
+    monkeypatch.setenv("MOVEKIT_LOCK_TIMEOUT", "60")
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    days = range(1, 9)
+    children = []
+    for day in days:
+        children.append(_record_in_a_child(plan, day, logs))
+        if day % 2:
+            children.append(_run_in_a_child(["fmt", str(plan)], logs / f"fmt-{day}.txt"))
+    codes = [os.waitstatus_to_exitcode(os.waitpid(child, 0)[1]) for child in children]
+    outputs = {log.name: log.read_text() for log in logs.iterdir()}
+    assert all(code in (0, 2) for code in codes), outputs
+    for name, output in outputs.items():
+        if name.startswith("fmt") and "error" in output:
+            assert "changed while movekit was working" in output, output
+        if not name.startswith("fmt"):
+            assert "error" not in output, output
+    text = plan.read_text(encoding="utf-8")
+    for day in days:
+        assert f"date: 2027-02-{day:02d}, value: {day + 10}}}" in text, outputs
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["logs", "plan.yaml"]
+
+
+def _run_in_a_child(args: list[str], log: Path) -> int:
+    """Fork a process that runs `movekit ARGS` through main(), output to `log`; its pid."""
+    child = os.fork()
+    if child:
+        return child
+    code = 3
+    try:
+        sys.stdout = sys.stderr = log.open("w", encoding="utf-8")
+        sys.argv = ["movekit", *args]
+        main()
+        code = 0
+    except SystemExit as done:
+        code = done.code if isinstance(done.code, int) else 1
+    finally:
+        sys.stdout.flush()
+        os._exit(code)
