@@ -268,6 +268,21 @@ def test_github_escaping_keeps_hostile_text_inside_one_annotation(tmp_path: Path
         assert message == f"{finding['message']}\nhelp: {finding['hint']}"
 
 
+def test_github_annotations_written_to_a_file_carry_no_bidi_controls(tmp_path: Path) -> None:
+    # `-o` writes past the terminal guard: the annotation itself must be harmless
+    bidi = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+    key = "".join(f"\\u{ord(character):04X}" for character in bidi)
+    (tmp_path / "plan.yaml").write_text(VALID_PLAN.replace("  goal:", f'  "x{key}y": 1\n  goal:'))
+    args = ("plan.yaml", "--select", "MK003")
+    result = run_cli("check", *args, "--format", "github", "-o", "out.txt", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    written = (tmp_path / "out.txt").read_text(encoding="utf-8")
+    assert not re.search(f"[{bidi}]", written)
+    assert "x" + "\ufffd" * len(bidi) + "y" in written
+    [finding] = findings_of(*args, cwd=tmp_path)
+    assert bidi in finding["message"]  # the data itself (JSON) keeps them
+
+
 @pytest.mark.parametrize(
     ("text", "data", "property_value"),
     [
@@ -277,6 +292,7 @@ def test_github_escaping_keeps_hostile_text_inside_one_annotation(tmp_path: Path
         ("k: v, w", "k: v, w", "k%3A v%2C w"),
         ("%0A", "%250A", "%250A"),
         ("bell\x07", "bell\ufffd", "bell\ufffd"),
+        ("abc\u202edef\u2066", "abc\ufffddef\ufffd", "abc\ufffddef\ufffd"),
     ],
 )
 def test_github_escaping_rules(text: str, data: str, property_value: str) -> None:

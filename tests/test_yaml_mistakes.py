@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ import yaml
 from movekit.config import Settings
 from movekit.engine import check_text
 from movekit.source import parse
+from movekit.yamlmistakes import explain
 from tests.conftest import run_cli
 
 CORPUS = Path(__file__).parent / "yaml_mistakes.yaml"
@@ -44,6 +46,7 @@ def test_each_mistake_is_explained_where_it_is(name: str) -> None:
     assert case["hint"] in first.hint
     assert not any(word in first.message.lower() for word in JARGON), first.message
     lines = text.splitlines()
+    _assert_named_lines_exist(first.message, lines)
     for finding in findings:
         assert 1 <= finding.line <= len(lines), finding
         assert 1 <= finding.column <= len(lines[finding.line - 1]) + 1, finding
@@ -103,3 +106,18 @@ def test_every_position_lies_inside_the_file_even_after_more_mistakes(name: str)
             assert 1 <= problem.line <= len(lines), (text, problem)
             assert 1 <= (problem.column or 1) <= len(lines[problem.line - 1]) + 1, (text, problem)
             assert not any(word in problem.message.lower() for word in JARGON), problem.message
+            _assert_named_lines_exist(problem.message, text.splitlines())
+
+
+def _assert_named_lines_exist(message: str, lines: list[str]) -> None:
+    """A message that names a line names one the file has (a last line break starts none)."""
+    for number in re.findall(r"\bline (\d+)", message):
+        assert 1 <= int(number) <= len(lines), (message, lines)
+
+
+def test_a_mistake_after_the_last_line_is_at_the_end_of_the_file() -> None:
+    text = "movekit: 1\ncampaign:\n\n"
+    mark = yaml.Mark("plan.yaml", len(text), 3, 0, text, len(text))
+    problem = explain(text, yaml.MarkedYAMLError(problem="something odd", problem_mark=mark))
+    assert problem.message == "YAML cannot read the end of the file"
+    assert (problem.line, problem.column) == (2, 10)

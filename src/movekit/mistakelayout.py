@@ -154,5 +154,18 @@ def text_after_quote(failure: Failure) -> Found | None:
     return Found(message, hint, failure.line, len(before) - 1)
 
 
+def directive_without_start(failure: Failure) -> Found | None:
+    """`%YAML 1.2` (or `%TAG`) with no `---` line after it: YAML wants one there."""
+    if "document start" not in failure.problem:
+        return None
+    for number in range(min(failure.line, len(failure.lines) - 1), -1, -1):
+        line = without_comment(failure.text(number)).rstrip()
+        if line.startswith("%"):
+            message = f"The line `{line}` needs a line `---` after it, where the plan starts"
+            hint = f"Add a line `---` after `{line}`, or delete that line: movekit does not need it"
+            return Found(message, hint, number, len(line))
+    return None
+
+
 def _spaces(count: int) -> str:
     return "1 space" if count == 1 else f"{count} spaces"

@@ -27,6 +27,7 @@ RECOGNISERS: tuple[Callable[[Failure], Found | None], ...] = (
     layout.list_item_indent,
     layout.dash_among_keys,
     layout.text_after_quote,
+    layout.directive_without_start,
     values.missing_space,
     values.colon_missing_above,
     values.colon_in_text,
@@ -75,7 +76,10 @@ def _generic(failure: Failure) -> Found:
     excerpt = failure.text(failure.line).strip()
     if len(excerpt) > 60:
         excerpt = excerpt[:57] + "..."
-    message = f"YAML cannot read line {failure.line + 1}" + (f": `{excerpt}`" if excerpt else "")
+    # libyaml may stop after the last line (or on blank ones after it): name what is there
+    past_end = not any(line.strip() for line in failure.lines[failure.line :])
+    where = "the end of the file" if past_end else f"line {failure.line + 1}"
+    message = f"YAML cannot read {where}" + (f": `{excerpt}`" if excerpt else "")
     hint = (
         "Check the indentation, colons and quotes on this line and the one above; "
         "text that contains `: ` or ` #` needs quotes around it"

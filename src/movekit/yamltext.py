@@ -6,7 +6,9 @@ every reader agrees on it: movekit (YAML 1.2 core schema), YAML 1.1 tools (PyYAM
 which reads `yes`, `2027-01-01` and `1_000` as other types) and ruamel.yaml's emitter,
 whose rules for plain scalars are followed here, made stricter in flow collections
 (`[a, b]`) where PyYAML cannot read a `?` in plain text. Anything else is double-quoted
-with the escapes ruamel.yaml writes, so `fmt` leaves it as it is.
+with the escapes ruamel.yaml writes, so `fmt` leaves it as it is. Bidirectional controls
+(U+202E and kin, printable.UNSAFE), which ruamel.yaml writes as they are, are escaped too:
+raw, they make a line read differently from what it holds ("Trojan Source").
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import re
 import yaml
 
 from movekit.coreschema import resolve_plain
+from movekit.printable import UNSAFE
 
 Value = str | int | float | dt.date
 """What movekit writes as a scalar (true/false never: plans hold no booleans)."""
@@ -45,6 +48,8 @@ _ESCAPES = {
     "\u2028": "L",
     "\u2029": "P",
 }
+
+_UNSAFE = re.compile(f"[{UNSAFE}]")
 
 _LEADING_INDICATORS = frozenset("#,[]{}&*!|>'\"%@`")
 _FLOW_INDICATORS = frozenset(",[]{}?")
@@ -120,14 +125,39 @@ def double_quoted(text: str) -> str:
     return '"' + "".join(escaped) + '"'
 
 
+def escape_double_quoted(text: str) -> str:
+    """YAML text (as ruamel.yaml wrote it) with every control or bidi character inside a
+    double-quoted scalar written as its escape, as `double_quoted` writes it.
+
+    ruamel.yaml writes bidi controls raw even in double quotes; the escape keeps the value
+    and shows what it holds. Plain, single-quoted and block text, and comments, have no
+    escapes: what is raw there stays raw.
+    """
+    if not _UNSAFE.search(text):
+        return text
+    pieces: list[str] = []
+    done = 0
+    for token in yaml.scan(text, Loader=yaml.CSafeLoader):
+        if isinstance(token, yaml.ScalarToken) and token.style == '"':
+            start, end = token.start_mark.index, token.end_mark.index
+            pieces += text[done:start], _UNSAFE.sub(_escape_match, text[start:end])
+            done = end
+    return "".join(pieces) + text[done:]
+
+
 def _printable(character: str) -> bool:
-    """Whether ruamel.yaml writes the character as it is (plain or in double quotes)."""
+    """Whether the character is written as it is (plain or in double quotes): ruamel.yaml's
+    printable characters, but bidi controls (which ruamel.yaml counts in)."""
     return (
         "\x20" <= character <= "\x7e"
         or "\xa0" <= character <= "\ud7ff"
         or "\ue000" <= character <= "\ufffd"
         or character >= "\U00010000"
-    )
+    ) and not _UNSAFE.match(character)
+
+
+def _escape_match(match: re.Match[str]) -> str:
+    return _escape(match.group())
 
 
 def _escape(character: str) -> str:

@@ -20,6 +20,7 @@ from movekit.errors import MovekitError
 from movekit.fmt.yamllines import scan
 from movekit.opening import open_plan
 from movekit.source import parse
+from movekit.yamltext import escape_double_quoted
 
 
 class FormatError(MovekitError):
@@ -52,7 +53,8 @@ def _layout(text: str) -> str:
     data = load(_trimmed(body), faithful=True)
     restyle(data)
     _unindent_comments_after_blocks(data)
-    return preamble + relayout(dump(data, faithful=True), body)
+    # ruamel.yaml writes bidi controls raw; an escape in the plan stays an escape
+    return escape_double_quoted(preamble + relayout(dump(data, faithful=True), body))
 
 
 def _unindent_comments_after_blocks(node: Any) -> None:

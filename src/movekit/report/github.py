@@ -7,18 +7,17 @@ end the command early or start another one.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TextIO
 
 from movekit.findings import Finding, Severity
+from movekit.printable import visible
 from movekit.report.base import Report, message_with_help
 from movekit.report.lines import plain
 from movekit.report.locations import relative_posix
 from movekit.report.text import summary
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def write(report: Report, out: TextIO) -> None:
@@ -46,9 +45,10 @@ def annotation(finding: Finding, base: Path) -> str:
 
 
 def escape_data(text: str) -> str:
-    """A command's message: `%`, CR and LF percent-encoded, other controls made U+FFFD."""
+    """A command's message: `%`, CR and LF percent-encoded, other control and bidi
+    characters made U+FFFD (as on a terminal: `-o` writes past the terminal guard)."""
     escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return _CONTROL.sub("\ufffd", escaped)
+    return visible(escaped)
 
 
 def escape_property(text: str) -> str:
