@@ -7,12 +7,14 @@ cleanly; Ctrl-C writes nothing and says so on a line of its own.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import select
 import subprocess
 import sys
 import termios
+import time
 from pathlib import Path
 
 import pytest
@@ -21,6 +23,25 @@ from tests.conftest import run_cli
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
 TIMEOUT = 60
+READ_SYSCALLS = ("0", "63")
+"""The number of read(2) in /proc/PID/syscall on x86-64 and on ARM64."""
+
+
+def _await_a_blocked_read(pid: int) -> None:
+    """Wait until the program sits in read(), waiting for the answer (Linux's /proc shows it).
+
+    The question is on the screen a moment before Python calls read(): a Ctrl-C in that
+    moment is noted but, with nothing left to interrupt, Python then waits in read() for
+    ever. People never type that fast; a test does. No event says "now reading", so this
+    looks at the process's state until it does (elsewhere it carries on at once).
+    """
+    syscall = Path(f"/proc/{pid}/syscall")
+    deadline = time.monotonic() + TIMEOUT
+    while syscall.exists() and time.monotonic() < deadline:
+        with contextlib.suppress(OSError):
+            if syscall.read_text().split()[0] in READ_SYSCALLS:
+                return
+        os.sched_yield()
 
 
 class Terminal:
@@ -66,6 +87,7 @@ class Terminal:
         while question not in self.output[self.seen :]:
             assert self.read(), f"the wizard ended before asking {question!r}:\n{self.output}"
         self.seen = self.output.index(question, self.seen) + len(question)
+        _await_a_blocked_read(self.process.pid)
         os.write(self.master, b"\x03")
 
     def finish(self) -> int:
