@@ -152,3 +152,9 @@ def test_check_never_imports_jinja_or_weasyprint() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=False
     )
     assert "HEAVY []" in result.stderr, result.stderr
+
+
+def test_a_folder_check_finds_a_plan_saved_as_utf16(tmp_path: Path) -> None:
+    (tmp_path / "plan.yaml").write_bytes(("\ufeff" + VALID_PLAN).encode("utf-16-le"))
+    result = run_cli("check", str(tmp_path), "--format", "json")
+    assert json.loads(result.stdout)["files"] == [str(tmp_path / "plan.yaml")], result.stderr

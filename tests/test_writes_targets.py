@@ -150,6 +150,19 @@ def test_another_plan_is_never_replaced_by_a_report(
     assert other.read_bytes() == before
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_a_plan_saved_as_utf16_is_a_plan_too(
+    write_plan: Callable[..., Path], tmp_path: Path, encoding: str
+) -> None:
+    plan = write_plan(SMALL_PLAN)
+    other = tmp_path / "other.md"
+    other.write_bytes(("\ufeff" + SMALL_PLAN).encode(encoding))  # as Windows editors save it
+    before = other.read_bytes()
+    result = _run("check", plan, other)
+    assert result.returncode == 2 and "is a movekit plan" in result.stderr, result.stderr
+    assert other.read_bytes() == before
+
+
 def test_schema_refuses_to_replace_the_plan_it_describes(tmp_path: Path) -> None:
     plan = tmp_path / "plan.yaml"
     plan.write_text(SMALL_PLAN, encoding="utf-8")

@@ -23,6 +23,8 @@ def looks_like_plan(path: Path) -> bool:
             head = handle.read(8192)
     except OSError:
         return True
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with a BOM, as movekit reads it
+        head = head.decode("utf-16", errors="ignore").encode("utf-8")  # (a cut last character)
     for line in head.removeprefix(b"\xef\xbb\xbf").splitlines():
         stripped = line.strip()
         if not stripped or stripped.startswith((b"#", b"%")) or stripped == b"---":
