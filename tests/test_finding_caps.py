@@ -165,3 +165,12 @@ def test_status_on_a_broken_plan_says_how_many_more_too(tmp_path: Path) -> None:
     done = run_cli("status", str(plan))
     assert MORE.findall(done.stdout) == [("899", "MK006", str(plan))]
     assert total_errors(done.stdout) >= 999
+
+
+def test_render_on_a_broken_plan_says_how_many_more_too(tmp_path: Path) -> None:
+    plan = duplicate_keys(tmp_path, 1_000)
+    done = run_cli("render", str(plan), "-f", "md", "-o", str(tmp_path / "plan.md"))
+    assert done.returncode == 1
+    assert MORE.findall(done.stderr) == [("899", "MK006", str(plan))]
+    assert total_errors(done.stderr) >= 999
+    assert not (tmp_path / "plan.md").exists()

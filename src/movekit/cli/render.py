@@ -11,7 +11,7 @@ import typer
 from movekit.cli.options import parse_format, parse_today
 
 if TYPE_CHECKING:
-    from movekit.findings import Finding
+    from movekit.render.pipeline import UnrenderablePlan
 
 EPILOG = """\
 Examples:
@@ -99,7 +99,7 @@ def render(
         rendered = render_plan(request, busy=lambda message: spinner.status(message))
     except UnrenderablePlan as error:
         name = label_of(plan)  # the name the findings carry: `<stdin>` for -
-        _report(error.findings, error.source, name)
+        _report(error, name)
         typer.echo(f"error: {visible(name)}: fix the errors above, then render again", err=True)
         raise typer.Exit(1) from None
     for url in rendered.refused:
@@ -142,8 +142,9 @@ def _format(chosen: str | None, pdf: bool, output: Path | None, formats: dict[st
     return named or from_name or "html"
 
 
-def _report(findings: list[Finding], source: str, name: str) -> None:
+def _report(error: UnrenderablePlan, name: str) -> None:
     """The file-level errors, shown as `movekit check` shows them."""
     from movekit.report import REPORTERS, Report
 
-    REPORTERS["text"](Report(files=[name], findings=findings, sources={name: source}), sys.stderr)
+    report = Report([name], error.findings, {name: error.source}, error.omitted)
+    REPORTERS["text"](report, sys.stderr)

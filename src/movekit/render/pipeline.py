@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from movekit.errors import PlanError, UsageError
-from movekit.findings import Finding
+from movekit.findings import Finding, Omitted
 
 if TYPE_CHECKING:
     from movekit.model import Plan
@@ -49,9 +49,13 @@ class Rendered:
 class UnrenderablePlan(PlanError):
     """A plan with file-level errors: there is no plan model to render."""
 
-    def __init__(self, path: str, findings: list[Finding], source: str) -> None:
+    def __init__(
+        self, path: str, findings: list[Finding], source: str, omitted: list[Omitted]
+    ) -> None:
         super().__init__(path, findings)
         self.source = source
+        self.omitted = omitted
+        """Findings beyond the cap of each code, counted (the report says "and N more")."""
 
 
 def _quiet(_: str) -> AbstractContextManager[object]:
@@ -69,7 +73,7 @@ def render(request: RenderRequest, busy: Busy = _quiet) -> Rendered:
         raise UsageError("-: a plan read from standard input needs -o PATH for the document")
     checked = open_plan(request.plan, today=request.today)
     if checked.plan is None:
-        raise UnrenderablePlan(checked.file, checked.findings, checked.text)
+        raise UnrenderablePlan(checked.file, checked.findings, checked.text, checked.omitted)
     target = prepare_output(request.plan, request.output, FORMATS[request.output_format])
     content, refused = _content(request, checked.plan, checked.findings, busy)
     # the default build/ folder is made only now, so a failed render leaves no empty folder
