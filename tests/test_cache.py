@@ -167,7 +167,8 @@ def test_the_fingerprint_sees_edits_touches_and_new_modules_but_not_bytecode(
 
 
 def test_the_running_package_is_fingerprinted_once() -> None:
-    assert cache.movekit_code() == cache.fingerprint(PACKAGE)
+    libraries = cache.libraries_fingerprint(cache.LIBRARIES)
+    assert cache.movekit_code() == cache.fingerprint(PACKAGE) + libraries
     assert cache.movekit_code() is cache.movekit_code()
 
 
@@ -315,3 +316,16 @@ def test_the_cache_folders_are_created_private(tmp_path: Path) -> None:
     entry = the_entry(cache_dir)
     assert cache_dir.stat().st_mode & 0o777 == 0o700
     assert entry.parent.stat().st_mode & 0o777 == 0o700
+
+
+def test_upgrading_a_library_changes_the_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library = tmp_path / "fake_validation_library.py"  # stands in for an installed Pydantic
+    library.write_text("VERSION = 1\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    first = cache.libraries_fingerprint(("fake_validation_library",))
+    assert cache.libraries_fingerprint(("fake_validation_library",)) == first
+    library.write_text("VERSION = 22\n", encoding="utf-8")  # upgraded
+    assert cache.libraries_fingerprint(("fake_validation_library",)) != first
+    assert "fake_validation_library" not in sys.modules  # found, never imported

@@ -67,13 +67,35 @@ def key(raw: bytes, file: str, today: dt.date, settings: Settings) -> str | None
     return digest.hexdigest()
 
 
+LIBRARIES = ("pydantic", "pydantic_core", "yaml", "_yaml")
+"""Libraries whose upgrade can change findings: validation messages, YAML reading."""
+
+
 @functools.cache
 def movekit_code() -> str | None:
-    """The fingerprint of the movekit package this process runs, computed once."""
+    """The fingerprint of the movekit package this process runs and of the libraries whose
+    version shapes its findings, computed once."""
     try:
-        return fingerprint(Path(__file__).parent)
+        return fingerprint(Path(__file__).parent) + libraries_fingerprint(LIBRARIES)
     except OSError:  # not a folder of files (a zip import, say): no way to see edits
         return None
+
+
+def libraries_fingerprint(names: tuple[str, ...]) -> str:
+    """A hash of the size and time of each library's main file (found, not imported: a
+    cached check must not pay for importing Pydantic), so an upgrade changes the key."""
+    from importlib.util import find_spec
+
+    digest = hashlib.sha256()
+    for name in names:
+        try:
+            spec = find_spec(name)
+        except (ImportError, ValueError):  # a module without a spec: nothing to stat
+            spec = None
+        origin = spec.origin if spec is not None else None
+        info = Path(origin).stat() if origin and origin != "built-in" else None
+        digest.update(f"{name}\0{info and info.st_size}\0{info and info.st_mtime_ns}\n".encode())
+    return digest.hexdigest()[:16]
 
 
 def fingerprint(package: Path) -> str:
