@@ -31,7 +31,7 @@ def write_output(path: Path, content: str | bytes, *, make_folders: bool = False
 
     With `make_folders`, missing folders are created, and removed again if the write fails.
     """
-    data = content.encode("utf-8") if isinstance(content, str) else content
+    data = _bytes(content)
     existing = _lstat(path)
     if existing is not None and _is_stream(path, existing):
         _write_into(path, data)
@@ -55,7 +55,7 @@ def write_plan(path: Path, content: str | bytes, *, original: bytes | None) -> N
     `original` is the plan's bytes as the command read them; None replaces any plan there
     (`init --force`). A plan changed by someone else meanwhile is refused, not overwritten.
     """
-    data = content.encode("utf-8") if isinstance(content, str) else content
+    data = _bytes(content)
     with plan_lock(path):
         existing = _lstat(path)
         _refuse_odd(path, existing)
@@ -80,8 +80,12 @@ def is_standard_output(path: Path) -> bool:
 def replace_file(path: Path, content: str | bytes) -> None:
     """Write one of movekit's own files (a cache entry): whatever is at `path` is replaced,
     never written into or through, so an odd entry cannot make a write hang or escape."""
-    data = content.encode("utf-8") if isinstance(content, str) else content
+    data = _bytes(content)
     _replace(path, data, None)
+
+
+def _bytes(content: str | bytes) -> bytes:
+    return content.encode("utf-8") if isinstance(content, str) else content
 
 
 def _lstat(path: Path) -> os.stat_result | None:

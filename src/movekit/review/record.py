@@ -43,6 +43,8 @@ class PlanFile:
     """A plan as read for writing: how its bytes decode, its text and positions, its model."""
 
     path: Path
+    raw: bytes
+    """The bytes as read: a write replaces the plan only if it still holds them."""
     bom: bytes
     codec: str
     lead: str
@@ -66,7 +68,7 @@ def load_for_writing(path: Path) -> PlanFile:
             f"{path}: movekit cannot keep this file's bytes exactly, so it wrote nothing"
         )
     lead = text[: len(text) - len(document.text)]
-    return PlanFile(path, bom, codec, lead, document, checked.plan)
+    return PlanFile(path, raw, bom, codec, lead, document, checked.plan)
 
 
 def _refuse_stdin(path: Path) -> None:
@@ -169,8 +171,7 @@ def _write(
     data = file.bom + (file.lead + body).encode(file.codec)
     _verify(file, data, section, added, items, replaced)
     # refuses links and read-only plans, and a plan changed since it was read
-    original = file.bom + (file.lead + file.document.text).encode(file.codec)
-    write_plan(file.path, data, original=original)
+    write_plan(file.path, data, original=file.raw)
 
 
 def _item(entry: Result | Review) -> Item:
