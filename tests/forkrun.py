@@ -38,9 +38,10 @@ def run_forked(
 
     pipes = [os.pipe() for _ in range(3)]  # stdin, stdout, stderr: (read end, write end)
     pid = os.fork()
-    if pid == 0:  # the child never returns into pytest: it always ends in os._exit
-        _child(main, args, cwd, environment, pipes)
     (in_read, in_write), (out_read, out_write), (err_read, err_write) = pipes
+    if pid == 0:  # the child never returns into pytest: it always ends in os._exit
+        others = {in_write, out_read, err_read}
+        _child(main, args, cwd, environment, (in_read, out_write, err_write), others)
     for descriptor in (in_read, out_write, err_write):
         os.close(descriptor)
     output: dict[int, bytes] = {}
@@ -72,18 +73,38 @@ def _as_text(data: bytes) -> str:
     return data.decode("utf-8", "replace").replace("\r\n", "\n").replace("\r", "\n")
 
 
+def start_forked(args: list[str], log: Path) -> int:
+    """Start `movekit ARGS` in a forked child writing its output and errors to `log`, with
+    empty input, and return its pid at once: for commands that must run at the same time."""
+    from movekit.cli import main
+
+    stdin_read, stdin_write = os.pipe()
+    os.close(stdin_write)  # nothing to read: the input ends at once
+    output = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    pid = os.fork()
+    if pid == 0:
+        _child(main, args, None, dict(os.environ), (stdin_read, output, output), set())
+    os.close(stdin_read)
+    os.close(output)
+    return pid
+
+
 def _child(
     main: object,
     args: list[str],
     cwd: Path | None,
     environment: dict[str, str],
-    pipes: list[tuple[int, int]],
+    streams: tuple[int, int, int],
+    others: set[int],
 ) -> None:
+    """Run main() with `streams` as standard input, output and error; never returns.
+
+    `others` are descriptors of the parent's that the child must close (pipe ends)."""
     code = 70
     try:
-        for target, (read, write) in enumerate(pipes):
-            os.dup2(read if target == 0 else write, target)
-        for descriptor in {end for pipe in pipes for end in pipe} - {0, 1, 2}:
+        for target, descriptor in enumerate(streams):
+            os.dup2(descriptor, target)
+        for descriptor in (set(streams) | others) - {0, 1, 2}:
             os.close(descriptor)
         if cwd is not None:
             os.chdir(cwd)

@@ -5,12 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
-import sys
 from pathlib import Path
 
 import pytest
 
-from movekit.cli.main import main
 from movekit.errors import MovekitError
 from movekit.fmt import runner
 from movekit.fmt.runner import FmtRequest, run_fmt
@@ -18,6 +16,7 @@ from movekit.locking import lock_path, plan_lock
 from movekit.review import record
 from movekit.review.record import record_value
 from tests.conftest import SMALL_PLAN, run_cli
+from tests.forkrun import start_forked
 
 PLAN = """\
 movekit: 1
@@ -64,7 +63,7 @@ def _record_in_a_child(plan: Path, day: int, logs: Path) -> int:
     """Fork a process that runs `movekit record` through main(); its pid."""
     date = f"2027-02-{day:02d}"
     args = ["record", str(plan), "pledges", str(day + 10), "--date", date, "--today", "2027-12-31"]
-    return _run_in_a_child(args, logs / f"{day:02d}.txt")
+    return start_forked(args, logs / f"{day:02d}.txt")
 
 
 def test_a_writer_waits_then_gives_up_with_a_clear_message(tmp_path: Path) -> None:
@@ -161,7 +160,7 @@ def test_records_and_fmt_at_once_lose_nothing(
     for day in days:
         children.append(_record_in_a_child(plan, day, logs))
         if day % 2:
-            children.append(_run_in_a_child(["fmt", str(plan)], logs / f"fmt-{day}.txt"))
+            children.append(start_forked(["fmt", str(plan)], logs / f"fmt-{day}.txt"))
     codes = [os.waitstatus_to_exitcode(os.waitpid(child, 0)[1]) for child in children]
     outputs = {log.name: log.read_text() for log in logs.iterdir()}
     assert all(code in (0, 2) for code in codes), outputs
@@ -174,21 +173,3 @@ def test_records_and_fmt_at_once_lose_nothing(
     for day in days:
         assert f"date: 2027-02-{day:02d}, value: {day + 10}}}" in text, outputs
     assert sorted(path.name for path in tmp_path.iterdir()) == ["logs", "plan.yaml"]
-
-
-def _run_in_a_child(args: list[str], log: Path) -> int:
-    """Fork a process that runs `movekit ARGS` through main(), output to `log`; its pid."""
-    child = os.fork()
-    if child:
-        return child
-    code = 3
-    try:
-        sys.stdout = sys.stderr = log.open("w", encoding="utf-8")
-        sys.argv = ["movekit", *args]
-        main()
-        code = 0
-    except SystemExit as done:
-        code = done.code if isinstance(done.code, int) else 1
-    finally:
-        sys.stdout.flush()
-        os._exit(code)
