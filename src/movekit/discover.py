@@ -23,7 +23,9 @@ def looks_like_plan(path: Path) -> bool:
             head = handle.read(8192)
     except OSError:
         return True
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with a BOM, as movekit reads it
+    # UTF-16 with a BOM, as decoding.py reads it (importing that would load YAML here, on
+    # the path of a check answered from the cache)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         head = head.decode("utf-16", errors="ignore").encode("utf-8")  # (a cut last character)
     for line in head.removeprefix(b"\xef\xbb\xbf").splitlines():
         stripped = line.strip()
