@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from movekit.modeltypes import LARGEST_NUMBER as LARGEST_NUMBER
-from movekit.modeltypes import Date, Empty, IdList, IdOf, RefersTo, Texts
+from movekit.modeltypes import About, Date, Empty, IdList, IdOf, NamesAnything, RefersTo, Texts
 from movekit.modeltypes import Id as Id
 from movekit.modeltypes import Number as Number
 
@@ -18,6 +18,15 @@ Level = Literal["awareness", "engagement", "action", "ownership"]
 Mode = Literal["online", "offline"]
 OutcomeType = Literal["awareness", "attitude", "behaviour", "support", "policy"]
 MechanismKind = Literal["create", "contribute", "organise", "fund", "decide"]
+TargetRole = Literal["primary", "secondary"]
+Position = Literal["supports", "undecided", "opposes", "unknown"]
+AssumptionStatus = Literal["untested", "holding", "under-strain", "broken"]
+Rating = Literal["low", "medium", "high"]
+RiskStatus = Literal["open", "mitigated", "accepted", "closed"]
+
+POSITIONS = ("opposes", "unknown", "undecided", "supports")
+"""A target's positions from furthest to nearest, as the power map draws them."""
+RATINGS = ("low", "medium", "high")
 
 
 class Section(BaseModel):
@@ -56,6 +65,7 @@ class Measure(Section):
     target: Number | None = Field(None, description="The value that means success.")
     due: Date | None = Field(None, description="When the target should be reached.")
     source: str | None = Field(None, description="Where the numbers come from.")
+    owner: str | None = Field(None, description="Who collects the numbers (a person or team).")
 
 
 class Outcome(Section):
@@ -66,6 +76,10 @@ class Outcome(Section):
     type: OutcomeType = Field(description="awareness, attitude, behaviour, support or policy.")
     measures: Annotated[list[Measure], Empty] = Field(
         [], description="How you will measure this outcome."
+    )
+    owner: str | None = Field(None, description="Who is accountable for this outcome.")
+    targets: Annotated[IdList, RefersTo("target")] = Field(
+        [], description="Ids of the decision-makers who must decide for this outcome to happen."
     )
 
 
@@ -101,6 +115,13 @@ class Cta(Section):
     measure: Annotated[Id | None, RefersTo("measure")] = Field(
         None, description="Id of the measure that counts responses."
     )
+    owner: str | None = Field(None, description="Who runs this ask (a person or team).")
+    date: Date | None = Field(
+        None, description="The day of a dated ask: an event, a deadline, a vote (YYYY-MM-DD)."
+    )
+    target: Annotated[Id | None, RefersTo("target")] = Field(
+        None, description="Id of the decision-maker this ask puts pressure on."
+    )
 
 
 class Stage(Section):
@@ -111,6 +132,9 @@ class Stage(Section):
     )
     name: str | None = Field(None, description="What the person does or feels at this stage.")
     level: Level = Field(description="awareness, engagement, action or ownership.")
+    phase: Annotated[Id | None, RefersTo("phase")] = Field(
+        None, description="Id of the phase in which this stage's asks run."
+    )
     content: Texts = Field([], description="The best types of content for this stage.")
     channels: Annotated[IdList, RefersTo("channel", if_listed=True)] = Field(
         [], description="Channel ids used at this stage."
@@ -129,6 +153,7 @@ class Journey(Section):
         [], description="Ids of the outcomes this journey drives."
     )
     stages: Annotated[list[Stage], Empty] = Field(description="The stages, in order.")
+    owner: str | None = Field(None, description="Who looks after this journey.")
 
 
 class Bridge(Section):
@@ -158,6 +183,7 @@ class Mechanism(Section):
     )
     description: str | None = Field(None, description="How it works, in a sentence or two.")
     tools: Texts = Field([], description="Tools or kits you offer to make it possible.")
+    owner: str | None = Field(None, description="Who supports the people who run it.")
 
 
 class Phase(Section):
@@ -168,6 +194,74 @@ class Phase(Section):
     starts: Date | None = Field(None, description="First day of the phase.")
     ends: Date | None = Field(None, description="Last day of the phase.")
     review: Date | None = Field(None, description="When this phase's effectiveness is analysed.")
+    owner: str | None = Field(None, description="Who leads this phase.")
+
+
+class Target(Section):
+    """A decision-maker: a person who can grant an outcome, and your power over them."""
+
+    id: Annotated[Id, IdOf("target")] = Field(description="Unique id of the target.")
+    name: str = Field(
+        description="A person, with their role (not an institution): 'Cllr Jane Ward, Leader'."
+    )
+    role: TargetRole = Field(
+        description="primary (can grant the outcome) or secondary (has power over a primary)."
+    )
+    position: Position | None = Field(
+        None, description="Where they stand today: supports, undecided, opposes or unknown."
+    )
+    power: str | None = Field(None, description="The power you have over them, in plain words.")
+    audiences: Annotated[IdList, RefersTo("audience")] = Field(
+        [], description="Ids of the audiences who can move this target."
+    )
+    owner: str | None = Field(None, description="Who leads the work on this target.")
+
+
+class Assumption(Section):
+    """Something that must hold for the plan to work, and how you will know it does."""
+
+    id: Annotated[Id, IdOf("assumption")] = Field(description="Unique id of the assumption.")
+    text: str = Field(description="What must hold, in one sentence.")
+    about: Annotated[About, NamesAnything()] = Field(
+        [],
+        description=(
+            "What it is about: ids in the plan, JOURNEY/ID for a stage or an ask, "
+            "KIND:ID when an id is used twice."
+        ),
+    )
+    evidence: str | None = Field(None, description="What you know so far, and from where.")
+    status: AssumptionStatus | None = Field(
+        None, description="untested (the default), holding, under-strain or broken."
+    )
+    test_by: Date | None = Field(
+        None, alias="test-by", description="When you will know whether it holds (YYYY-MM-DD)."
+    )
+
+
+class Risk(Section):
+    """Something that could go wrong, how likely and how bad, and what you do about it."""
+
+    id: Annotated[Id, IdOf("risk")] = Field(description="Unique id of the risk.")
+    risk: str = Field(description="What could go wrong, in one sentence.")
+    about: Annotated[About, NamesAnything()] = Field(
+        [],
+        description=(
+            "What it is about: ids in the plan, JOURNEY/ID for a stage or an ask, "
+            "KIND:ID when an id is used twice."
+        ),
+    )
+    likelihood: Rating | None = Field(None, description="low, medium or high.")
+    impact: Rating | None = Field(None, description="low, medium or high.")
+    mitigation: str | None = Field(
+        None, description="What you do to make it less likely or less bad."
+    )
+    owner: str | None = Field(None, description="Who watches this risk.")
+    status: RiskStatus | None = Field(
+        None, description="open (the default), mitigated, accepted or closed."
+    )
+    review_by: Date | None = Field(
+        None, alias="review-by", description="When you will look at this risk again (YYYY-MM-DD)."
+    )
 
 
 class Review(Section):
@@ -201,6 +295,9 @@ class Plan(Section):
     channels: list[Channel] | None = Field(
         None, description="Declared channels; when present, every channel used must be here."
     )
+    targets: Annotated[list[Target], Empty] = Field(
+        [], description="Decision-makers: the people who can grant your outcomes."
+    )
     journeys: Annotated[list[Journey], Empty] = Field(
         [], description="One journey per audience (at least)."
     )
@@ -212,6 +309,12 @@ class Plan(Section):
     )
     phases: Annotated[list[Phase], Empty] = Field(
         [], description="Periods of the campaign, each with a review."
+    )
+    assumptions: Annotated[list[Assumption], Empty] = Field(
+        [], description="What must hold for the plan to work."
+    )
+    risks: Annotated[list[Risk], Empty] = Field(
+        [], description="What could go wrong, and what you do about it."
     )
     reviews: Annotated[list[Review], Empty] = Field(
         [], description="What each review learned and changed."

@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
-from movekit.modeltypes import IdOf, RefersTo
+from movekit.modeltypes import IdOf, NamesAnything, RefersTo
 
 
 class PlanField(NamedTuple):
@@ -25,6 +25,8 @@ class PlanField(NamedTuple):
     """A list (of `model`s, or of plain values)."""
     id_of: IdOf | None
     refers_to: RefersTo | None
+    names_anything: bool
+    """An `about` list: each entry names any item of the plan (about.py)."""
 
 
 @cache
@@ -40,6 +42,7 @@ def fields_of(model: type[BaseModel]) -> dict[str, PlanField]:
             many=_is_list(field.annotation),
             id_of=next((m for m in field.metadata if isinstance(m, IdOf)), None),
             refers_to=next((m for m in field.metadata if isinstance(m, RefersTo)), None),
+            names_anything=any(isinstance(m, NamesAnything) for m in field.metadata),
         )
     return found
 

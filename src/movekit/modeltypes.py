@@ -44,6 +44,24 @@ class RefersTo:
     if_listed: bool = False
 
 
+@dataclass(frozen=True)
+class NamesAnything:
+    """On `about`: each entry names any item of the plan (about.py says how), and
+    references.py resolves it (MK005)."""
+
+
+ABOUT_KINDS = (
+    "outcome",
+    "measure",
+    "audience",
+    "channel",
+    "journey",
+    "target",
+    "mechanism",
+    "phase",
+)
+"""The kinds `about` may name as `KIND:ID`, as their models' IdOf markers name them."""
+
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 
@@ -61,6 +79,26 @@ def _slug(value: str) -> str:
             {"value": value, "suggestion": slug_for(value)},
         )
     return value
+
+
+def _about_entry(value: str) -> str:
+    """`ID`, `KIND:ID` or `JOURNEY/ID`, each part a valid id."""
+    head, colon, tail = value.partition(":")
+    if colon:
+        if head not in ABOUT_KINDS:
+            return value  # references.py names the kinds (MK005)
+        parts = [tail]
+    else:
+        parts = value.split("/", 1)
+    if all(_SLUG.match(part) for part in parts):
+        return value
+    suggestion = ":".join([head, slug_for(tail)]) if colon else "/".join(map(slug_for, parts))
+    raise PydanticCustomError(
+        "about",
+        "'{value}' does not name an item: write an id such as '{suggestion}', "
+        "JOURNEY/ID for a stage or an ask, or KIND:ID",
+        {"value": value, "suggestion": suggestion},
+    )
 
 
 def _iso_date(value: Any) -> Any:
@@ -138,3 +176,13 @@ IdList = Annotated[
     list[Id], BeforeValidator(_one_or_many), WithJsonSchema(_one_or_many_schema(_ID_SCHEMA))
 ]
 Empty = BeforeValidator(_none_as_empty)
+_ABOUT_SCHEMA = {
+    "type": "string",
+    "pattern": "^([a-z]+:)?[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)?$(?!\n)",
+}
+About = Annotated[
+    list[Annotated[str, AfterValidator(_about_entry)]],
+    BeforeValidator(_one_or_many),
+    WithJsonSchema(_one_or_many_schema(_ABOUT_SCHEMA)),
+]
+"""What an assumption or a risk is about: `ID`, `KIND:ID` or `JOURNEY/ID` (about.py)."""

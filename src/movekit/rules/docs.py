@@ -21,6 +21,7 @@ GROUPS = {
     "MK5": "Community ownership",
     "MK6": "Review and adjust",
     "MK7": "Channels",
+    "MK8": "Power, ownership and risk",
 }
 
 
