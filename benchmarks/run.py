@@ -195,6 +195,8 @@ def _verdict(target: str, met: bool, value: str) -> str:
 
 
 def main(argv: list[str]) -> int:
+    import release  # its comparison uses the helpers above
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1MB,5MB,20MB", help="generated plan sizes")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each command")
@@ -202,11 +204,16 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--output", type=Path, help="also write the Markdown report here")
     parser.add_argument(
         "--only",
-        choices=("startup", "scaling", "render", "fmt", "record"),
+        choices=("startup", "scaling", "render", "fmt", "record", "release"),
         help="run one group of comparisons",
     )
     parser.add_argument("--fmt-sizes", default="500KB,1MB,2MB", help="plan sizes for fmt")
     parser.add_argument("--rows", type=int, default=100_000, help="CSV rows for record")
+    parser.add_argument(
+        "--baseline",
+        default=release.BEFORE_ADDITIONS,
+        help="git revision of the earlier movekit for --only release",
+    )
     args = parser.parse_args(argv)
     sizes = ["10KB"] if args.quick else args.sizes.split(",")
     fmt_sizes = ["10KB", "20KB"] if args.quick else args.fmt_sizes.split(",")
@@ -221,6 +228,7 @@ def main(argv: list[str]) -> int:
             "render": lambda: rendering(repeat, Path(scratch)),
             "fmt": lambda: writers.formatting(fmt_sizes, repeat, Path(scratch)),
             "record": lambda: writers.recording(rows, sizes[0], repeat, Path(scratch)),
+            "release": lambda: release.against_release(sizes, args.baseline, repeat, Path(scratch)),
         }
         parts = [run() for name, run in groups.items() if args.only in (None, name)]
     verdicts = [line for _, lines in parts for line in lines]
