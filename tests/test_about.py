@@ -83,6 +83,19 @@ CASES = [
             "did you mean 'policy/talk'?"
         ],
     ),
+    (
+        "a stage named by its kind",
+        "stage:talk",
+        ["MK005 19:43 A stage is named with its journey: did you mean 'policy/talk'?"],
+    ),
+    (
+        "an id under the wrong kind",
+        "target:parents",
+        [
+            "MK005 19:43 Target 'parents' does not exist, but 'parents' is an audience: "
+            "did you mean 'audience:parents'?"
+        ],
+    ),
     ("an unknown journey", "nope/walk", ["MK005 19:43 Journey 'nope' does not exist"]),
     (
         "a misspelt bare id",
