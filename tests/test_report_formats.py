@@ -412,7 +412,8 @@ def test_output_file_gets_the_report_and_the_terminal_the_summary(
     report = tmp_path / "reports" / "nested" / f"movekit.{output_format}"
     to_file = run_cli(*args, "-o", str(report), cwd=REPO)
     assert to_file.returncode == to_stdout.returncode == 1
-    assert to_file.stdout == "Found 1 error, 3 warnings and 3 info in 1 file.\n"
+    # among them: the policy outcome names no decision-maker (MK801) and no owner (MK810)
+    assert to_file.stdout == "Found 1 error, 4 warnings and 4 info in 1 file.\n"
     assert report.read_text() == to_stdout.stdout
     assert [path.name for path in report.parent.iterdir()] == [report.name]  # no temporary
 

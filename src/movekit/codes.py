@@ -55,6 +55,18 @@ CODES: tuple[str, ...] = (
     "MK702",
     "MK703",
     "MK704",
+    "MK801",
+    "MK802",
+    "MK803",
+    "MK804",
+    "MK805",
+    "MK806",
+    "MK807",
+    "MK808",
+    "MK809",
+    "MK810",
+    "MK811",
+    "MK812",
 )
 """Every code, in the order of the registry."""
 

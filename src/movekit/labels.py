@@ -32,3 +32,9 @@ def bridge_label(bridge: Bridge, index: int) -> str:
 def capitalised(text: str) -> str:
     """`text` with its first letter upper-case, for a label that starts a sentence."""
     return text[:1].upper() + text[1:]
+
+
+def quoted_list(names: list[str]) -> str:
+    """Names in words: `'a'`, `'a' and 'b'`, `'a', 'b' and 'c'`."""
+    quoted = [f"'{name}'" for name in names]
+    return ", ".join(quoted[:-1]) + f" and {quoted[-1]}" if len(quoted) > 1 else "".join(quoted)

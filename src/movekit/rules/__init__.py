@@ -53,6 +53,20 @@ from movekit.rules.journeys import (
     stage_no_content,
     stage_no_cta,
 )
+from movekit.rules.power import (
+    assumption_under_strain,
+    assumption_untested,
+    dated_ask_outside_campaign,
+    no_owner,
+    no_primary_target,
+    offline_ask_no_safety,
+    policy_outcome_no_target,
+    risk_no_mitigation,
+    risk_review_overdue,
+    stage_phases_backwards,
+    target_position_unknown,
+    target_unreached,
+)
 from movekit.rules.strategy import (
     awareness_only_strategy,
     measure_due_outside_campaign,
@@ -111,6 +125,18 @@ RULES: tuple[Rule, ...] = (
     single_channel.RULE,
     audience_channel_mismatch.RULE,
     channel_unused.RULE,
+    policy_outcome_no_target.RULE,
+    no_primary_target.RULE,
+    target_unreached.RULE,
+    target_position_unknown.RULE,
+    assumption_untested.RULE,
+    assumption_under_strain.RULE,
+    risk_no_mitigation.RULE,
+    risk_review_overdue.RULE,
+    offline_ask_no_safety.RULE,
+    no_owner.RULE,
+    stage_phases_backwards.RULE,
+    dated_ask_outside_campaign.RULE,
 )
 
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}

@@ -10,9 +10,10 @@ from functools import cached_property
 from itertools import pairwise
 from typing import Literal
 
+from movekit.about import Index
 from movekit.findings import Path, Problem, Severity
-from movekit.labels import bridge_label, stage_label
-from movekit.model import LEVELS, Bridge, Journey, Measure, Plan, Result, Stage
+from movekit.labels import bridge_label, one_line, stage_label
+from movekit.model import LEVELS, Bridge, Journey, Measure, Plan, Result, Stage, Target
 from movekit.progress import Status, latest_result, measure_status
 
 Check = Callable[["Context"], Iterable[Problem]]
@@ -97,6 +98,19 @@ class StageRef:
         return {cta.mode for cta in self.stage.ctas}
 
 
+@dataclass(frozen=True)
+class TargetRef:
+    """A decision-maker with the path to it (`targets[i]`)."""
+
+    path: Path
+    target: Target
+
+    @property
+    def label(self) -> str:
+        """`'council-leader' (Cllr Jane Ward, Leader of Stockport Council)`."""
+        return f"'{self.target.id}' ({one_line(self.target.name)})"
+
+
 _RANK = {level: rank for rank, level in enumerate(LEVELS)}
 """Each level's rung on the ladder, from awareness (0) up to ownership."""
 
@@ -160,6 +174,32 @@ class Context:
             )
             for ref in self.measures
         ]
+
+    @cached_property
+    def standing_of(self) -> dict[str, Standing]:
+        """Each measure's standing by the measure's id."""
+        found: dict[str, Standing] = {}
+        for standing in self.standings:
+            found.setdefault(standing.ref.measure.id, standing)
+        return found
+
+    @cached_property
+    def about_index(self) -> Index:
+        """What the `about` entries of assumptions and risks name."""
+        return Index(self.plan)
+
+    @cached_property
+    def primary_targets(self) -> list[TargetRef]:
+        return [
+            TargetRef(("targets", i), target)
+            for i, target in enumerate(self.plan.targets)
+            if target.role == "primary"
+        ]
+
+    @cached_property
+    def aimed_targets(self) -> set[str]:
+        """Targets that at least one call to action puts pressure on (`ctas[].target`)."""
+        return {cta.target for ref in self.stages for cta in ref.stage.ctas if cta.target}
 
     @cached_property
     def stages(self) -> list[StageRef]:
