@@ -74,8 +74,14 @@ def test_the_starter_plan_teaches_and_has_no_file_level_errors(tmp_path: Path) -
         assert f"\n{section}:" in text
     for question in ("desired outcomes", "measure", "motivate", "call to action", "community"):
         assert question in text
+    for section in ("targets", "assumptions", "risks"):  # the strategy chart's additions
+        assert f"\n{section}: []\n" in text
+    for teaching in ("Who decides?", "accountable", "(phase: launch)", "a date", "test-by"):
+        assert teaching in text
+    assert "safety plan" in text and "review-by" in text
     found = codes(plan)
     assert not {code for code in found if code.startswith("MK00")}
+    assert not {code for code in found if code.startswith("MK8")}  # nothing there to aim at
     # the findings are the to-do list: measures, a call to action, beyond awareness ...
     assert {"MK101", "MK301", "MK303", "MK501", "MK601"} <= found
 
@@ -159,6 +165,7 @@ WIZARD_ANSWERS = "\n".join(
         "2027-07-31",  # ends
         "Councillors back the policy",  # outcome 1
         "policy",
+        "Policy lead",  # who is accountable for it
         "Councillors pledged",  # measure 1
         "lots",  # baseline: not a number, so asked again
         "3",
@@ -189,6 +196,13 @@ WIZARD_ANSWERS = "\n".join(
         "",  # audience 2: finish
         "",  # community: skip
         "",  # phases: none
+        "Cllr Jane Ward, Leader of Stockport Council",  # the primary target
+        "",  # where they stand: the default, unknown
+        "Her majority rests on three wards",  # our power over them
+        "Children walking in traffic",  # a risk for the walking bus (the first offline ask)
+        "",  # how likely: the default, medium
+        "high",  # how bad
+        "Marshals at every crossing",
         "",
     ]
 )
@@ -202,6 +216,9 @@ def test_the_wizard_asks_the_method_questions(tmp_path: Path) -> None:
         "How will you measure it",
         "motivate",
         "Call to action",
+        "Who is accountable",
+        "The primary target",
+        "What could go wrong at 'Walk on Friday: bring a banner'",
     ):
         assert question in result.stdout
     assert "'lots' is not a number" in result.stdout
@@ -219,12 +236,23 @@ def test_the_wizard_asks_the_method_questions(tmp_path: Path) -> None:
         "level: action",
         'ask: "Walk on Friday: bring a banner"',
         "mode: offline",
+        "    owner: Policy lead\n    targets: [cllr-jane-ward]\n",
+        "targets:\n  - id: cllr-jane-ward\n    name: Cllr Jane Ward, Leader of Stockport Council\n"
+        "    role: primary\n    position: unknown\n    power: Her majority rests on three wards\n"
+        "    audiences: [parents]\n",
+        '          - id: walk-on-friday\n            ask: "Walk on Friday: bring a banner"',
+        "risks:\n  - id: children-walking-in-traffic\n"
+        "    risk: Children walking in traffic\n"
+        "    about: [parents-journey/walk-on-friday]\n"
+        "    likelihood: medium\n    impact: high\n    mitigation: Marshals at every crossing\n",
     ):
         assert expected in text
     found = codes(tmp_path / "plan.yaml")
     assert not {code for code in found if code.startswith("MK00")}
     assert "MK101" not in found and "MK303" not in found and "MK401" not in found
     assert "MK402" not in found and "MK104" not in found and "MK203" not in found
+    # the strategy chart's gaps are filled: a target for the policy, a safety plan, owners
+    assert not found & {"MK005", "MK801", "MK802", "MK803", "MK807", "MK809", "MK810"}
 
 
 def test_the_wizard_stops_cleanly_when_input_ends(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from movekit.fmt import format_text
+from movekit.scaffold.answers import CommunityAnswer, RiskAnswer, TargetAnswer
 from movekit.scaffold.starter import (
     STARTERS,
     Answers,
@@ -45,11 +46,16 @@ def test_wizard_answers_of_every_kind_are_quoted_as_fmt_quotes_them() -> None:
     answers = Answers(
         name="null",
         goal="true",
-        outcomes=[OutcomeAnswer(text, "policy", text, 12.5, "2027-06-30") for text in tricky],
+        outcomes=[
+            OutcomeAnswer(text, "policy", text, 12.5, "2027-06-30", owner=text) for text in tricky
+        ],
         audiences=[
             AudienceAnswer(text, [text, "y"], [StageAnswer(text, "action", text, "offline")])
             for text in tricky
         ],
+        community=CommunityAnswer("yes", "create", ["no"], owner="on: off"),
+        target=TargetAnswer("a #b, Leader", "opposes", "1e3"),
+        risk=RiskAnswer("null", "high", "low", "'x"),
     )
     plan = skeleton_plan(answers)
     # fmt may lay lists out differently (short motivations become `[a, b]`), never quote
@@ -60,6 +66,18 @@ def test_wizard_answers_of_every_kind_are_quoted_as_fmt_quotes_them() -> None:
     assert [audience["motivations"][0] for audience in data["audiences"]] == tricky
     assert [journey["stages"][0]["ctas"][0]["ask"] for journey in data["journeys"]] == tricky
     assert data["outcomes"][1]["id"] == "2027"  # an id that would read as a number is quoted
+    assert [outcome["owner"] for outcome in data["outcomes"]] == tricky
+    assert data["community"][0]["owner"] == "on: off"
+    target = data["targets"][0]
+    assert (target["id"], target["name"], target["power"]) == ("a-b", "a #b, Leader", "1e3")
+    assert data["outcomes"][0]["targets"] == ["a-b"]
+    risk = data["risks"][0]
+    # the ask's id is not its stage's: `about` would not know which one it names
+    assert (risk["risk"], risk["mitigation"], risk["about"]) == (
+        "null",
+        "'x",
+        ["yes-journey/yes-2"],
+    )
 
 
 def _scalars(text: str) -> list[tuple[str, str | None]]:

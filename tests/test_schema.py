@@ -117,3 +117,117 @@ def test_schema_output_and_check(tmp_path: Path, write_plan: Callable[..., Path]
 def test_the_schema_in_docs_is_current() -> None:
     result = run_cli("schema", "--check", str(REPO / "docs" / "plan.schema.json"))
     assert result.returncode == 0, result.stdout
+
+
+DOCS_SCHEMA = json.loads((REPO / "docs" / "plan.schema.json").read_text(encoding="utf-8"))
+DOCS_VALIDATOR = jsonschema.Draft202012Validator(
+    DOCS_SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+)
+EVERY_ADDITION = (REPO / "tests" / "data" / "every-addition.yaml").read_text(encoding="utf-8")
+NEW_KEYS = {
+    "Target": ["id", "name", "role", "position", "power", "audiences", "owner"],
+    "Assumption": ["id", "text", "about", "evidence", "status", "test-by"],
+    "Risk": [
+        "id",
+        "risk",
+        "about",
+        "likelihood",
+        "impact",
+        "mitigation",
+        "owner",
+        "status",
+        "review-by",
+    ],
+    "Outcome": ["owner", "targets"],
+    "Measure": ["owner"],
+    "Journey": ["owner"],
+    "Stage": ["phase"],
+    "Cta": ["owner", "date", "target"],
+    "Mechanism": ["owner"],
+    "Phase": ["owner"],
+}
+
+
+def _enum(definition: str, key: str) -> list[str]:
+    """The values an editor offers for a key, whether or not the key may be left empty."""
+    prop = DOCS_SCHEMA["$defs"][definition]["properties"][key]
+    choices = [prop, *prop.get("anyOf", [])]
+    return next(choice["enum"] for choice in choices if "enum" in choice)
+
+
+@pytest.mark.parametrize(
+    ("definition", "key", "values"),
+    [
+        ("Target", "role", ["primary", "secondary"]),
+        ("Target", "position", ["supports", "undecided", "opposes", "unknown"]),
+        ("Assumption", "status", ["untested", "holding", "under-strain", "broken"]),
+        ("Risk", "likelihood", ["low", "medium", "high"]),
+        ("Risk", "impact", ["low", "medium", "high"]),
+        ("Risk", "status", ["open", "mitigated", "accepted", "closed"]),
+    ],
+)
+def test_the_additions_offer_their_values_for_completion(
+    definition: str, key: str, values: list[str]
+) -> None:
+    assert _enum(definition, key) == values
+
+
+@pytest.mark.parametrize(("definition", "keys"), sorted(NEW_KEYS.items()))
+def test_every_new_key_is_described_under_its_own_name(definition: str, keys: list[str]) -> None:
+    properties = DOCS_SCHEMA["$defs"][definition]["properties"]
+    for key in keys:
+        assert len(properties[key].get("description", "")) > 10, f"{definition}.{key}"
+
+
+def test_the_new_sections_are_described_at_the_top() -> None:
+    for section, definition in [
+        ("targets", "Target"),
+        ("assumptions", "Assumption"),
+        ("risks", "Risk"),
+    ]:
+        prop = DOCS_SCHEMA["properties"][section]
+        assert prop["description"], section
+        assert {"$ref": f"#/$defs/{definition}"} in [
+            choice.get("items") for choice in prop["anyOf"]
+        ]
+        assert DOCS_SCHEMA["$defs"][definition]["description"], definition
+    assert all(word in DOCS_SCHEMA["description"] for word in ("targets", "owner", "risks"))
+    assert "test_by" not in json.dumps(DOCS_SCHEMA)  # the keys as the plan spells them
+    assert "review_by" not in json.dumps(DOCS_SCHEMA)
+
+
+def test_a_plan_using_every_addition_passes_the_schema_in_docs() -> None:
+    assert [error.message for error in DOCS_VALIDATOR.iter_errors(parse(EVERY_ADDITION).data)] == []
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (("role: primary", "role: main"), "'main' is not one of"),
+        (("position: undecided", "position: neutral"), "'neutral'"),
+        (("status: untested", "status: unknown"), "'unknown'"),
+        (("likelihood: low", "likelihood: certain"), "'certain'"),
+        (("impact: high", "impact: severe"), "'severe'"),
+        (("status: open", "status: done"), "'done'"),
+        (("test-by: 2027-03-03", "test-by: next spring"), "'next spring'"),
+        (("review-by: 2027-02-01", "review_by: 2027-02-01"), "review_by"),
+        (("about: target:council-leader", "about: Council Leader"), "'Council Leader'"),
+        (("about: [councillors-journey]", "about: [a/b/c]"), "'a/b/c'"),
+        (("about: [councillors-journey]", "about: [journey:x:y]"), "'journey:x:y'"),
+        (("    risk: Drivers confront", "    danger: Drivers confront"), "'risk' is a required"),
+        (("    role: secondary\n", ""), "'role' is a required"),
+        (("target: cabinet-member", "target: [cabinet-member]"), "is not valid under any"),
+    ],
+)
+def test_a_plan_with_a_bad_addition_fails_the_schema_in_docs(
+    change: tuple[str, str], expected: str
+) -> None:
+    old, new = change
+    assert old in EVERY_ADDITION, old
+    data = parse(EVERY_ADDITION.replace(old, new, 1)).data
+    found = [error.message for error in DOCS_VALIDATOR.iter_errors(data)]
+    assert found, f"the schema accepts {new!r}"
+    details = found + [
+        sub.message for error in DOCS_VALIDATOR.iter_errors(data) for sub in (error.context or [])
+    ]
+    assert any(expected in message for message in details), found

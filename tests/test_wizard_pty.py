@@ -109,6 +109,7 @@ SENSIBLE = [
     ("When does it end?", "2027-07-31"),
     ("Outcome 1", "Council votes to keep route 42 running for every rider in town"),
     ("What kind of change", "policy"),
+    ("Who is accountable", "Transport campaign team"),
     ("How will you measure it", "Councillors pledged to vote yes"),
     ("Baseline", "3"),
     ("Target", "32"),
@@ -116,6 +117,7 @@ SENSIBLE = [
     ("Another measure", ""),
     ("Outcome 2", "Riders sign the petition"),
     ("What kind of change", "Behaviour"),  # any case
+    ("Who is accountable", "Petition lead"),
     ("How will you measure it", "Petition signatures"),
     ("Baseline", "don't know"),
     ("Target", "5,000"),
@@ -167,11 +169,19 @@ SENSIBLE = [
     ("One way they could", "Bus stop captains"),
     ("What kind is it?", "organise"),
     ("What tools", "captain handbook, banner kit"),
+    ("Who supports the people who run it?", "Organising team"),
     ("Phase 1", "Launch"),
     ("Starts", "2027-01-11"),
     ("Ends", "2027-03-31"),
     ("Review date", "2027-04-07"),
     ("Phase 2", ""),
+    ("The primary target", "Cllr Pat Hale, Chair of the Transport Committee"),
+    ("Where do they stand", "undecided"),
+    ("What power do you have over them", "Her ward is on route 42"),
+    ("What could go wrong at 'Come to the rally at the depot'", "Buses pulling out of the depot"),
+    ("How likely", ""),  # medium
+    ("How bad", "high"),
+    ("What will you do to prevent it", "Stewards keep people behind the depot line"),
 ]
 
 
@@ -200,6 +210,17 @@ def test_a_full_session_gives_a_plan_with_no_error_and_no_warning(tmp_path: Path
         "from: talks-to-neighbours\n    to: turns-up-at-the-depot-rally\n",
         "kind: organise\n    audiences: [regular-bus-users]\n",
         "review: 2027-04-07",
+        "type: policy\n    owner: Transport campaign team\n    targets: [cllr-pat-hale]\n",
+        "kind: organise\n    audiences: [regular-bus-users]\n"
+        "    tools: [captain handbook, banner kit]\n    owner: Organising team\n",
+        "  - id: cllr-pat-hale\n    name: Cllr Pat Hale, Chair of the Transport Committee\n"
+        "    role: primary\n    position: undecided\n    power: Her ward is on route 42\n"
+        "    audiences: [regular-bus-users]\n",
+        "          - id: come-to-the-rally-at-the-depot\n",
+        "  - id: buses-pulling-out-of-the-depot\n    risk: Buses pulling out of the depot\n"
+        "    about: [regular-bus-users-journey/come-to-the-rally-at-the-depot]\n"
+        "    likelihood: medium\n    impact: high\n"
+        "    mitigation: Stewards keep people behind the depot line\n",
     ):
         assert expected in text, expected
     assert "baseline" not in text.split("petition-signatures", 1)[1].split("due:")[0]
@@ -213,9 +234,11 @@ def test_each_journey_drives_only_the_outcomes_chosen(tmp_path: Path) -> None:
         ("end?", ""),
         ("Outcome 1", "First"),
         ("What kind", "policy"),
+        ("Who is accountable", ""),
         ("How will you measure it", ""),
         ("Outcome 2", "Second"),
         ("What kind", ""),
+        ("Who is accountable", ""),
         ("How will you measure it", ""),
         ("Outcome 3", ""),
         ("Audience 1", "Parents"),
@@ -227,6 +250,7 @@ def test_each_journey_drives_only_the_outcomes_chosen(tmp_path: Path) -> None:
         ("Audience 2", ""),
         ("One way they could", ""),
         ("Phase 1", ""),
+        ("The primary target", ""),
     ]
     terminal = Terminal(tmp_path)
     for question, text in answers:
@@ -252,7 +276,7 @@ def test_blank_answers_skip_cleanly(tmp_path: Path) -> None:
         terminal.answer(question, text)
     terminal.answer("Stage 2", "")  # a blank call to action asks nothing more
     assert "Online or on the ground" not in terminal.output
-    for question in ("Audience 2", "One way they could", "Phase 1"):
+    for question in ("Audience 2", "One way they could", "Phase 1", "The primary target"):
         terminal.answer(question, "")
     assert terminal.finish() == 0, terminal.output
     plan = tmp_path / "plan.yaml"
@@ -279,9 +303,21 @@ BEFORE_LEVEL = [
 ]
 
 
+BEFORE_POSITION = [
+    *BEFORE_OUTCOMES,
+    *[("Outcome 1", ""), ("Audience 1", ""), ("One way they could", ""), ("Phase 1", "")],
+    ("The primary target", "Cllr Pat Hale, Chair of Transport"),
+]
+
+
 @pytest.mark.parametrize(
     ("question", "before"),
-    [("Campaign name", []), ("Outcome 1", BEFORE_OUTCOMES), ("Level", BEFORE_LEVEL)],
+    [
+        ("Campaign name", []),
+        ("Outcome 1", BEFORE_OUTCOMES),
+        ("Level", BEFORE_LEVEL),
+        ("Where do they stand", BEFORE_POSITION),
+    ],
 )
 def test_ctrl_c_writes_nothing_and_says_so(
     tmp_path: Path, question: str, before: list[tuple[str, str]]

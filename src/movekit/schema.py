@@ -30,7 +30,8 @@ def plan_schema() -> dict[str, Any]:
         "description": (
             "A campaign plan in the movekit format, version 1: outcomes and measures, "
             "audiences, journeys with calls to action, bridges from online to on-the-ground "
-            "action, community ownership and reviews."
+            "action, community ownership and reviews; who decides (targets), who is "
+            "accountable (owner), what must hold (assumptions) and what could go wrong (risks)."
         ),
         **{key: value for key, value in generated.items() if key not in ("title", "description")},
         "$defs": definitions,

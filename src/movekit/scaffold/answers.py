@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 Number = float | int
 
@@ -29,6 +29,8 @@ class OutcomeAnswer:
     due: str = ""
     baseline: Number | None = None
     more_measures: list[MeasureAnswer] = field(default_factory=list)
+    owner: str = ""
+    """Who is accountable for it (a person or team)."""
 
     def measures(self) -> list[MeasureAnswer]:
         """Every measure: the first one asked, then the others."""
@@ -90,6 +92,7 @@ class CommunityAnswer:
     name: str
     kind: str
     tools: list[str] = field(default_factory=list)
+    owner: str = ""
 
 
 @dataclass
@@ -100,6 +103,27 @@ class PhaseAnswer:
     starts: str = ""
     ends: str = ""
     review: str = ""
+
+
+@dataclass
+class TargetAnswer:
+    """The primary target: the person who can grant the outcome, and your power over them."""
+
+    name: str
+    position: str = "unknown"
+    power: str = ""
+    audiences: list[int] | None = None
+    """The audiences (by number, from 0) who can move them; None means every audience."""
+
+
+@dataclass
+class RiskAnswer:
+    """One risk for the first offline ask: what could go wrong for people on the ground."""
+
+    risk: str
+    likelihood: str = "medium"
+    impact: str = "medium"
+    mitigation: str = ""
 
 
 @dataclass
@@ -115,11 +139,30 @@ class Answers:
     channels: list[ChannelAnswer] = field(default_factory=list)
     community: CommunityAnswer | None = None
     phases: list[PhaseAnswer] = field(default_factory=list)
+    target: TargetAnswer | None = None
+    risk: RiskAnswer | None = None
+    """A risk for the first offline ask (see `first_offline_ask`)."""
+
+    def first_offline_ask(self) -> tuple[int, int] | None:
+        """The first offline ask, as (audience, stage) numbers from 0: the first at action or
+        ownership level (where people on the ground most need a safety plan), else the first."""
+        offline = [
+            (number, step, stage.level)
+            for number, audience in enumerate(self.audiences)
+            for step, stage in enumerate(audience.stages)
+            if stage.ask and stage.mode == "offline"
+        ]
+        acting = [ask for ask in offline if ask[2] in ("action", "ownership")]
+        return next(((number, step) for number, step, _ in acting + offline), None)
 
     def with_defaults(self) -> Answers:
         """These answers, with a placeholder outcome and audience where none was given."""
         outcomes = self.outcomes or [
-            OutcomeAnswer("First outcome: what must change for the goal to happen", "behaviour")
+            OutcomeAnswer(
+                "First outcome: what must change for the goal to happen",
+                "behaviour",
+                owner="Who is accountable for it: a person or team",
+            )
         ]
         audiences = self.audiences or [
             AudienceAnswer(
@@ -127,14 +170,4 @@ class Answers:
                 stages=[StageAnswer("Hears about the campaign", "awareness", "", "online")],
             )
         ]
-        return Answers(
-            self.name,
-            self.goal,
-            outcomes,
-            audiences,
-            self.starts,
-            self.ends,
-            self.channels,
-            self.community,
-            self.phases,
-        )
+        return replace(self, outcomes=outcomes, audiences=audiences)

@@ -84,10 +84,14 @@ def plan_context(answers: Answers) -> dict[str, Any]:
         }
         for outcome in filled.outcomes
     ]
-    audiences = []
-    for audience in filled.audiences:
+    first = filled.first_offline_ask() if filled.risk else None
+    audiences: list[dict[str, Any]] = []
+    for number, audience in enumerate(filled.audiences):
         stage_ids: set[str] = set()
-        stages = [(slug(s.name, stage_ids, "stage"), s) for s in audience.stages]
+        stages = [(slug(s.name, stage_ids, "stage"), s, "") for s in audience.stages]
+        if first and first[0] == number:  # the ask the risk is about needs an id to name it
+            stage_id, stage, _ = stages[first[1]]
+            stages[first[1]] = (stage_id, stage, slug(stage.ask, stage_ids, "ask"))
         chosen = range(len(outcomes)) if audience.outcomes is None else audience.outcomes
         bridge = audience.bridge
         audiences.append(
@@ -111,6 +115,36 @@ def plan_context(answers: Answers) -> dict[str, Any]:
         "measure_ids": [m[0] for outcome in outcomes for m in outcome["measures"]],
         "phases": [(slug(p.name, phase_ids, "phase"), p) for p in filled.phases],
         "community_id": slug(filled.community.name, set(), "community") if filled.community else "",
+        "target": _target(filled, [audience["id"] for audience in audiences]),
+        "risk": _risk(filled, audiences, first),
+    }
+
+
+def _target(answers: Answers, audience_ids: list[str]) -> dict[str, Any] | None:
+    """The primary target with an id (from the name before any comma) and its audiences."""
+    target = answers.target
+    if target is None:
+        return None
+    chosen = range(len(audience_ids)) if target.audiences is None else target.audiences
+    return {
+        "answer": target,
+        "id": slug(target.name.split(",", 1)[0], set(), "target"),
+        "audiences": [audience_ids[number] for number in chosen],
+    }
+
+
+def _risk(
+    answers: Answers, audiences: list[dict[str, Any]], first: tuple[int, int] | None
+) -> dict[str, Any] | None:
+    """The risk with an id, about the first offline ask as JOURNEY/ASK."""
+    if answers.risk is None or first is None:
+        return None
+    audience = audiences[first[0]]
+    ask_id = audience["stages"][first[1]][2]
+    return {
+        "answer": answers.risk,
+        "id": slug(answers.risk.risk, set(), "risk"),
+        "about": f"{audience['id']}-journey/{ask_id}",
     }
 
 

@@ -1,8 +1,9 @@
 """The `movekit init` wizard: the method's questions, asked one at a time.
 
-It follows the method's order: the goal and its dates, the outcomes and how to measure
-them, the audiences (what moves and stops them, where to reach them) with a journey each,
-where each journey moves from online to the ground, one community mechanism, the phases.
+It follows the method's order: the goal and its dates, the outcomes (who is accountable)
+and how to measure them, the audiences (what moves and stops them, where to reach them) with
+a journey each, where each journey moves from online to the ground, one community mechanism,
+the phases; then who decides (the primary target) and one risk for the first offline ask.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from movekit.scaffold.answers import (
     StageAnswer,
 )
 from movekit.scaffold.prompts import Asker, quiet_interrupt
+from movekit.scaffold.stakes import ask_risk, ask_target
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -78,6 +80,8 @@ class _Wizard(Asker):
         answers.community = self.community()
         self.say("\n[bold]Phases[/]: plan in phases, and review each one to adjust the next.")
         answers.phases = self.repeat(self.phase)
+        answers.target = ask_target(self, answers)
+        answers.risk = ask_risk(self, answers)
         return answers
 
     def repeat(self, one: Callable[[int], Item | None]) -> list[Item]:
@@ -94,7 +98,8 @@ class _Wizard(Asker):
         if not title:
             return None
         kind = self.choice("  What kind of change is it?", OUTCOME_TYPES, "behaviour")
-        outcome = OutcomeAnswer(title, kind)
+        owner = self.text("  Who is accountable for it (a person or team)?")
+        outcome = OutcomeAnswer(title, kind, owner=owner)
         measures = self.repeat(self.measure)
         if measures:
             first = measures[0]
@@ -197,7 +202,9 @@ class _Wizard(Asker):
         if not name:
             return None
         kind = self.choice("  What kind is it?", KINDS, "create")
-        return CommunityAnswer(name, kind, self.items("  What tools would you offer them?"))
+        tools = self.items("  What tools would you offer them?")
+        owner = self.text("  Who supports the people who run it?")
+        return CommunityAnswer(name, kind, tools, owner)
 
     def phase(self, number: int) -> PhaseAnswer | None:
         name = self.text(f"Phase {number} (such as Launch; blank to finish)")
