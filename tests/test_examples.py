@@ -6,7 +6,9 @@ As check-jsonschema's `tests/example-files/{positive,negative}/` (see the README
 - plans with findings, `examples/gaps/` (shipped) and `tests/example-files/negative/`:
   exit 1 with exactly the codes in the sibling `NAME.expected.json`;
 - every shipped plan and every positive one is fmt-clean, valid for the JSON Schema and
-  renders: people copy them.
+  renders: people copy them;
+- each worked example (`examples/*.yaml`) uses every addition of movekit 0.2, so that
+  people copying one see them all in use.
 Each of these properties is tested here and nowhere else (what the shipped plans render to,
 byte for byte, is tests/test_render_golden.py's).
 """
@@ -19,6 +21,8 @@ from pathlib import Path
 
 import pytest
 
+from movekit import load_plan
+from movekit.about import split
 from tests.conftest import EXAMPLE_TODAY, EXAMPLES, REPO, run_cli
 from tests.test_schema import errors
 
@@ -92,3 +96,53 @@ def test_a_well_formed_plan_renders(plan: Path, tmp_path: Path) -> None:
     result = run_cli("render", str(plan), "--today", EXAMPLE_TODAY, "-o", str(output))
     assert result.returncode == 0, result.stderr
     assert output.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+WORKED = plans(EXAMPLES)
+
+
+def additions_used(path: Path) -> dict[str, bool]:
+    """Each 0.2 addition, in words, and whether the plan uses it."""
+    plan = load_plan(path)
+    stages = [stage for journey in plan.journeys for stage in journey.stages]
+    ctas = [cta for stage in stages for cta in stage.ctas]
+    about = [split(entry) for item in [*plan.assumptions, *plan.risks] for entry in item.about]
+    return {
+        "a primary target": any(target.role == "primary" for target in plan.targets),
+        "a secondary target": any(target.role == "secondary" for target in plan.targets),
+        "a target's position, power and audiences": any(
+            target.position and target.power and target.audiences for target in plan.targets
+        ),
+        "an outcome's targets": any(outcome.targets for outcome in plan.outcomes),
+        "an owner on every outcome": all(outcome.owner for outcome in plan.outcomes),
+        "an owner on every mechanism": all(mechanism.owner for mechanism in plan.community),
+        "an owner on a measure": any(m.owner for o in plan.outcomes for m in o.measures),
+        "an owner on a journey": any(journey.owner for journey in plan.journeys),
+        "an owner on an ask": any(cta.owner for cta in ctas),
+        "an owner on a phase": any(phase.owner for phase in plan.phases),
+        "an owner on a target": any(target.owner for target in plan.targets),
+        "an owner on a risk": any(risk.owner for risk in plan.risks),
+        "a stage's phase": any(stage.phase for stage in stages),
+        "a dated ask aimed at a target": any(cta.date and cta.target for cta in ctas),
+        "two assumptions": len(plan.assumptions) >= 2,
+        "two risks": len(plan.risks) >= 2,
+        "about with a bare id": any(not e.kind and not e.journey for e in about),
+        "about with JOURNEY/ID": any(e.journey for e in about),
+        "about with KIND:ID": any(e.kind for e in about),
+    }
+
+
+def test_there_are_worked_examples() -> None:
+    assert len(WORKED) >= 2, WORKED
+
+
+@pytest.mark.parametrize("plan", WORKED, ids=name)
+def test_a_worked_example_uses_every_addition(plan: Path) -> None:
+    missing = [addition for addition, used in additions_used(plan).items() if not used]
+    assert missing == [], f"{name(plan)} does not use {missing}"
+
+
+def test_a_plan_from_before_0_2_uses_none_of_them() -> None:
+    """Every check above can fail: the 0.1 example (a fixture) fails each one."""
+    old = REPO / "tests" / "data" / "plans-0.1" / "clean-air-streets.yaml"
+    assert [addition for addition, used in additions_used(old).items() if used] == []
