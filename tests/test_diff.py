@@ -56,8 +56,8 @@ EDITS = [
     ),
     # a call to action removed (its stage is left without one: MK301 appears)
     (
-        "          - id: steward-trial\n            ask: Steward a trial car-free morning on your"
-        " street\n            mode: offline\n            measure: trial-stewards\n",
+        "          - id: street-meeting\n            ask: Come to the street meeting at the"
+        " school hall\n            mode: offline\n            measure: street-meeting-residents\n",
         "",
     ),
     # a result corrected and a new one recorded
@@ -81,6 +81,12 @@ EDITS = [
         "  - phase: build\n    date: 2027-03-14\n    learned: Walking buses grow fastest where a"
         " captain | leads.\n    changes: Recruit a captain before launching a bus.\n\n"
         "# The numbers so far",
+    ),
+    # the Leader comes round, and the stewards' risk is dealt with
+    ("    role: primary\n    position: undecided\n", "    role: primary\n    position: supports\n"),
+    (
+        "    owner: Resident organiser\n    status: open\n",
+        "    owner: Resident organiser\n    status: mitigated\n",
     ),
 ]
 
@@ -402,6 +408,12 @@ def test_the_outline_example_in_the_git_docs_is_real_output(repo: Path) -> None:
 EXAMPLE_PLAN = model.Plan.model_validate(
     check_bytes(EXAMPLE.encode(), "plan.yaml", today=TODAY, settings=Settings(select=())).plan
 )
+EVERY_ADDITION = REPO / "tests" / "data" / "every-addition.yaml"
+NO_RULES = Settings(select=())
+EVERY_PLAN = model.Plan.model_validate(
+    check_bytes(EVERY_ADDITION.read_bytes(), "plan.yaml", today=TODAY, settings=NO_RULES).plan
+)
+"""A plan with every kind of item, the additions of movekit 0.2 included."""
 MODELS = {
     value
     for value in vars(model).values()
@@ -429,8 +441,8 @@ def _literals(annotation: Any) -> list[Any]:
 
 
 def _changed(path: tuple[str | int, ...], name: str, key: str, annotation: Any) -> Any:
-    """The example plan with one field of one item changed, or None if nothing validates."""
-    data = EXAMPLE_PLAN.model_dump(mode="json", by_alias=True, exclude_none=True)
+    """The plan with one field of one item changed, or None if nothing validates."""
+    data = EVERY_PLAN.model_dump(mode="json", by_alias=True, exclude_none=True)
     for value in [*_literals(annotation), "changed-text", 12345, "2031-01-01"]:
         changed = copy.deepcopy(data)
         target = changed
@@ -444,7 +456,7 @@ def _changed(path: tuple[str | int, ...], name: str, key: str, annotation: Any) 
         item: Any = plan
         for step in path:
             item = item[step] if isinstance(step, int) else getattr(item, _attribute(item, step))
-        if getattr(item, name) != getattr(_at(EXAMPLE_PLAN, path), name):
+        if getattr(item, name) != getattr(_at(EVERY_PLAN, path), name):
             return plan
     return None
 
@@ -468,7 +480,7 @@ def _text(diff: PlanDiff) -> str:
 
 def test_every_field_of_every_model_shows_when_it_changes() -> None:
     seen, unchangeable = set(), set()
-    for path, item in _first_items(EXAMPLE_PLAN):
+    for path, item in _first_items(EVERY_PLAN):
         seen.add(type(item))
         for name, field in type(item).model_fields.items():
             value, key = getattr(item, name), field.alias or name
@@ -480,12 +492,12 @@ def test_every_field_of_every_model_shows_when_it_changes() -> None:
             if changed is None:
                 unchangeable.add((type(item).__name__, name))
                 continue
-            diff = diff_plans(Version("old", EXAMPLE_PLAN, []), Version("new", changed, []))
+            diff = diff_plans(Version("old", EVERY_PLAN, []), Version("new", changed, []))
             named = [f for c in diff.changes for f in c.fields if f.name == key]
             rekeyed = {c.kind for c in diff.changes} >= {"added", "removed"}  # its identity
             assert named or rekeyed, (type(item).__name__, key)
             assert not named or f"{key} " in _text(diff) or f"{key}: " in _text(diff), key
-            assert outline(changed) != outline(EXAMPLE_PLAN), (type(item).__name__, key)
+            assert outline(changed) != outline(EVERY_PLAN), (type(item).__name__, key)
     assert seen == MODELS  # the example has every kind of item, so every field was tried
     assert unchangeable == UNCHANGEABLE
 
@@ -672,3 +684,184 @@ def test_textconv_never_fails_on_broken_plans_or_hostile_yaml() -> None:
         shown = textconv(check_bytes(raw, "plan.yaml", today=TODAY, settings=Settings(select=())))
         outlined += shown.startswith(NOTE)
     assert outlined > 200  # most broken plans are still outlined
+
+
+# --- the additions of movekit 0.2 in campaign words ------------------------------------------
+
+ADDITIONS_OLD = EVERY_ADDITION.read_text(encoding="utf-8").replace("    status: open\n", "", 1)
+"""Every addition, with one risk's status left out (which means open)."""
+ADDITION_EDITS = [
+    ("    position: undecided\n", "    position: supports\n"),
+    (
+        "    owner: Policy lead\n\njourneys:",
+        "    owner: Policy lead\n  - id: head-teachers\n"
+        "    name: Ada Lee, chair of the heads' forum\n    role: secondary\n\njourneys:",
+    ),
+    ("    owner: Policy lead\n    stages:", "    owner: Councillor organiser\n    stages:"),
+    (
+        "        phase: push\n        content: [captain",
+        "        phase: launch\n        content: [captain",
+    ),
+    (
+        "            measure: councillor-pledges\n  - id: councillors",
+        "            measure: councillor-pledges\n            owner: Street captains\n"
+        "  - id: councillors",
+    ),
+    (
+        "            target: cabinet-member\n            date: 2027-02-20\n",
+        "            target: council-leader\n            date: 2027-02-27\n",
+    ),
+    ("    status: untested\n", "    status: under-strain\n"),
+    ("  - id: leader-listens\n", "  - id: leader-listens-to-wards\n"),
+    ("    review-by: 2027-02-01\n", "    status: mitigated\n    review-by: 2027-02-01\n"),
+    (
+        "\nreviews:",
+        "  - id: data-leak\n    risk: The pledge list leaks to the press\n"
+        "    likelihood: medium\n    impact: high\n\nreviews:",
+    ),
+]
+"""Each addition changed, added or removed (each edit's text is unique in the plan)."""
+
+
+@pytest.fixture
+def additions(tmp_path: Path) -> Path:
+    """old.yaml (every addition) and new.yaml (with ADDITION_EDITS) in a folder; the folder."""
+    new = ADDITIONS_OLD
+    for before, after in ADDITION_EDITS:
+        assert new.count(before) == 1, before
+        new = new.replace(before, after)
+    (tmp_path / "old.yaml").write_text(ADDITIONS_OLD, encoding="utf-8")
+    (tmp_path / "new.yaml").write_text(new, encoding="utf-8")
+    return tmp_path
+
+
+ADDITION_CHANGES = [
+    ("Targets (who decides)", "~", "target 'council-leader': position undecided -> supports"),
+    (
+        "Targets (who decides)",
+        "+",
+        "target 'head-teachers': Ada Lee, chair of the heads' forum (secondary)",
+    ),
+    (
+        "Journeys",
+        "~",
+        'journey \'councillors-journey\': owner "Policy lead" -> "Councillor organiser"',
+    ),
+    ("Stages", "~", "stage 3 'lead' in journey 'parents-journey': phase push -> launch"),
+    (
+        "Calls to action",
+        "~",
+        "call to action 'captain' in journey 'parents-journey': "
+        'owner (none) -> "Street captains"',
+    ),
+    (
+        "Calls to action",
+        "~",
+        "call to action 'gate-visit' in journey 'councillors-journey': "
+        "date 2027-02-20 -> 2027-02-27; target cabinet-member -> council-leader",
+    ),
+    ("Assumptions", "~", "assumption 'parents-act-on-data': status untested -> under-strain"),
+    (
+        "Assumptions",
+        "+",
+        "assumption 'leader-listens-to-wards': "
+        "The leader moves when her own wards' parents ask her to",
+    ),
+    (
+        "Assumptions",
+        "-",
+        "assumption 'leader-listens': The leader moves when her own wards' parents ask her to",
+    ),
+    ("Risks", "~", "risk 'walker-safety': status open -> mitigated"),  # no status means open
+    (
+        "Risks",
+        "+",
+        "risk 'data-leak': The pledge list leaks to the press (likelihood medium, impact high)",
+    ),
+]
+"""(heading, mark, line) of the text report, in its order."""
+
+
+def _sections(text: str) -> list[tuple[str, str, str]]:
+    """(heading, mark, line) of each change line of a text report."""
+    found, heading = [], ""
+    for line in text.splitlines():
+        if line and not line.startswith(" "):
+            heading = line
+        elif line[:4] in ("  + ", "  - ", "  ~ ") and heading != "Findings":
+            found.append((heading, line[2], line[4:]))
+    return found
+
+
+def test_the_additions_read_in_campaign_words(additions: Path) -> None:
+    args = ("diff", "old.yaml", "new.yaml", "--today", EXAMPLE_TODAY)
+    result = run_cli(*args, cwd=additions)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert _sections(result.stdout) == ADDITION_CHANGES
+    assert "Summary: 3 added, 1 removed, 7 changed;" in result.stdout
+
+
+def test_the_additions_in_json(additions: Path) -> None:
+    args = ("diff", "old.yaml", "new.yaml", "--today", EXAMPLE_TODAY, "-f", "json")
+    document = json.loads(run_cli(*args, cwd=additions).stdout)
+    changes = {(c["section"], c["key"]): c for c in document["changes"]}
+    assert changes["targets", "council-leader"]["fields"] == [
+        {"field": "position", "old": "undecided", "new": "supports"}
+    ]
+    assert changes["risks", "walker-safety"]["fields"] == [
+        {"field": "status", "old": "open", "new": "mitigated"}
+    ]
+    assert changes["ctas", "councillors-journey/gate-visit"]["fields"] == [
+        {"field": "date", "old": "2027-02-20", "new": "2027-02-27"},
+        {"field": "target", "old": "cabinet-member", "new": "council-leader"},
+    ]
+    assert changes["stages", "parents-journey/lead"]["fields"] == [
+        {"field": "phase", "old": "push", "new": "launch"}
+    ]
+    added = changes["risks", "data-leak"]
+    assert (added["change"], added["label"]) == ("added", "risk 'data-leak'")
+    assert added["item"] == {
+        "id": "data-leak",
+        "risk": "The pledge list leaks to the press",
+        "about": [],
+        "likelihood": "medium",
+        "impact": "high",
+    }
+    removed = changes["assumptions", "leader-listens"]
+    assert removed["change"] == "removed" and removed["item"]["status"] == "holding"
+    counts = document["summary"]
+    assert (counts["added"], counts["removed"], counts["changed"]) == (3, 1, 7)
+
+
+def test_the_additions_in_markdown(additions: Path) -> None:
+    args = ("diff", "old.yaml", "new.yaml", "--today", EXAMPLE_TODAY, "-f", "md")
+    shown = run_cli(*args, cwd=additions).stdout
+    assert "\n### Targets (who decides)\n\n- **Changed** target `council-leader`: " in shown
+    assert "- **Changed** risk `walker-safety`: status open → mitigated\n" in shown
+    assert (
+        "- **Added** target `head-teachers`: Ada Lee, chair of the heads' forum (secondary)\n"
+        in shown
+    )
+    assert "\n### Assumptions\n" in shown and "\n### Risks\n" in shown
+
+
+def test_the_outline_shows_the_additions() -> None:
+    shown = outline(EVERY_PLAN)
+    assert (
+        "\ntarget council-leader: Cllr Jane Ward, Leader of Stockport Council (primary)\n" in shown
+    )
+    assert "\n  position: undecided\n" in shown
+    assert (
+        "\nassumption leader-listens: The leader moves when her own wards' parents ask her to\n"
+        in shown
+    )
+    assert (
+        "\nrisk walker-safety: Children walking in traffic before the street is closed\n" in shown
+    )
+    assert "\n  review-by: 2027-02-01\n" in shown
+
+
+def test_the_additions_example_in_the_git_docs_is_real_output(additions: Path) -> None:
+    shown = _doc_block("Who decides, who does what", "text")
+    real = run_cli("diff", "old.yaml", "new.yaml", "--today", EXAMPLE_TODAY, cwd=additions)
+    assert _sections(shown) == _sections(real.stdout) == ADDITION_CHANGES

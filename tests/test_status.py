@@ -23,7 +23,7 @@ from movekit.review.status import build_dashboard, is_current
 from movekit.source import parse
 from movekit.validate import validate
 from tests.conftest import EXAMPLE_TODAY, EXAMPLES, REPO, VALID_PLAN, run_cli
-from tests.golden import assert_golden
+from tests.golden import GOLDEN, assert_golden
 
 # A ten-day line: `up` climbs 0 -> 100 and `down` falls 100 -> 0 from 2027-01-01 to
 # 2027-01-11, so on 2027-01-06 both lines expect exactly 50.
@@ -188,7 +188,7 @@ def test_calls_to_action_whose_measures_are_behind_or_missed() -> None:
 def test_json_has_exactly_the_documented_fields() -> None:
     text = _with_results(("up", "2027-01-04", 35.5))
     document = build_dashboard(_plan(text), dt.date(2027, 1, 6)).to_json()
-    assert list(document) == ["today", "measures", "phases"]
+    assert list(document) == ["today", "measures", "phases", "assumptions", "risks"]
     assert document["today"] == "2027-01-06"
     assert document["measures"][0] == {
         "measure": "up",
@@ -203,6 +203,7 @@ def test_json_has_exactly_the_documented_fields() -> None:
     assert document["measures"][2]["latest"] is None
     assert document["measures"][2]["latest_date"] is None
     assert document["measures"][2]["expected"] is None
+    assert (document["assumptions"], document["risks"]) == ([], [])
     assert document["phases"][0] == {
         "phase": "one",
         "name": "One",
@@ -240,7 +241,7 @@ def test_json_output_matches_the_golden_file(plan: str) -> None:
     result = run_cli("status", str(path), "--today", EXAMPLE_TODAY, "--format", "json")
     assert result.returncode == 0, result.stderr
     document = json.loads(result.stdout)
-    assert list(document) == ["today", "measures", "phases"]
+    assert list(document) == ["today", "measures", "phases", "assumptions", "risks"]
     assert_golden(f"status-{plan}.json", result.stdout)
 
 
@@ -341,9 +342,12 @@ def test_the_documented_json_is_real_output() -> None:
     assert shown["today"] == real["today"]
     assert shown["measures"] == real["measures"][:1]
     assert shown["phases"] == real["phases"][:1]
+    assert shown["assumptions"] == real["assumptions"][:1]
+    assert shown["risks"] == real["risks"][:1]
     first_cells = [row.split("|")[1] for row in _lines(DOC) if row.startswith("| `")]
     fields = {name for cell in first_cells for name in re.findall(r"`([a-z_]+)(?:\[\])?`", cell)}
     every_field = set(real) | set(real["measures"][0]) | set(real["phases"][0])
+    every_field |= set(real["assumptions"][0]) | set(real["risks"][0])
     assert every_field <= fields
 
 
@@ -419,3 +423,197 @@ def test_whole_numbers_stay_whole_everywhere(
     assert [f.message.split(" 2027-07-01 ")[-1] for f in found] == (
         [] if needs is None else [needs]
     )
+
+
+# --- assumptions to test and risks to review (the additions of movekit 0.2) ---------------
+
+REGISTER = """\
+assumptions:
+  - {id: later, text: Later, status: untested, test-by: 2027-01-20}
+  - {id: undated, text: Undated}
+  - {id: due-today, text: Due today, test-by: 2027-01-06}
+  - {id: late, text: Late, status: untested, test-by: 2027-01-05}
+  - {id: strained, text: Strained, status: under-strain, test-by: 2027-01-01}
+  - {id: holds, text: Holds, status: holding, test-by: 2027-01-02}
+  - {id: broken, text: Broken, status: broken}
+  - {id: rests-on-j, text: J works, status: holding, about: j}
+risks:
+  - {id: watch, risk: Watch, likelihood: high, impact: low, status: accepted, review-by: 2027-01-10}
+  - {id: undated-risk, risk: Undated}
+  - {id: late-risk, risk: Late, impact: high, owner: Ann, review-by: 2027-01-05}
+  - {id: today-risk, risk: Today, status: open, review-by: 2027-01-06}
+  - {id: done, risk: Done, status: mitigated, review-by: 2027-01-01}
+  - {id: closed, risk: Closed, status: closed, review-by: 2027-01-01}
+"""
+"""On 2027-01-06: every status, dates before, on and after the day, and none."""
+
+
+def test_assumptions_to_test_by_date_soonest_first() -> None:
+    dashboard = build_dashboard(_plan(LINE_PLAN + REGISTER), dt.date(2027, 1, 6))
+    assert [(r.assumption.id, r.status, r.overdue) for r in dashboard.assumptions] == [
+        ("strained", "under-strain", False),  # tested, and doubtful: to test again, not late
+        ("late", "untested", True),
+        ("due-today", "untested", False),  # no status is untested; due today is not late
+        ("later", "untested", False),
+        ("undated", "untested", False),  # no date: last
+    ]
+
+
+def test_risks_to_review_by_date_soonest_first() -> None:
+    dashboard = build_dashboard(_plan(LINE_PLAN + REGISTER), dt.date(2027, 1, 6))
+    assert [(r.risk.id, r.status, r.overdue, r.high) for r in dashboard.risks] == [
+        ("late-risk", "open", True, True),  # no status is open
+        ("today-risk", "open", False, False),
+        ("watch", "accepted", False, True),
+        ("undated-risk", "open", False, False),
+    ]
+
+
+@pytest.mark.parametrize("today", DAYS[:6], ids=str)
+def test_overdue_agrees_with_rules_mk805_and_mk808(today: dt.date) -> None:
+    text = LINE_PLAN + REGISTER
+    findings = check_text(text, today=today, settings=Settings(select=("MK805", "MK808")))
+    plan = _plan(text)
+    ids = {f"assumptions[{i}].test-by": a.id for i, a in enumerate(plan.assumptions)}
+    ids |= {f"risks[{i}].review-by": r.id for i, r in enumerate(plan.risks)}
+    dashboard = build_dashboard(plan, today)
+    shown = {("MK805", row.assumption.id) for row in dashboard.assumptions if row.overdue}
+    shown |= {("MK808", row.risk.id) for row in dashboard.risks if row.overdue}
+    assert shown == {(f.code, ids[f.path]) for f in findings}
+
+
+def test_a_holding_assumption_whose_measures_are_behind_is_to_test_again() -> None:
+    text = _with_results(("up", "2027-01-04", 10)) + REGISTER
+    dashboard = build_dashboard(_plan(text), dt.date(2027, 1, 6))
+    row = next(row for row in dashboard.assumptions if row.assumption.id == "rests-on-j")
+    assert (row.status, row.strained_by) == ("holding", (("up", Status.BEHIND),))
+    shown = run_cli("status", "-", "--today", "2027-01-06", stdin=text).stdout
+    assert "Results that question them (MK806): rests-on-j (up behind)\n" in shown
+    document = json.loads(
+        run_cli("status", "-", "--today", "2027-01-06", "-f", "json", stdin=text).stdout
+    )
+    [shown_row] = [a for a in document["assumptions"] if a["assumption"] == "rests-on-j"]
+    assert shown_row["strained_by"] == [{"measure": "up", "status": "behind"}]
+
+
+@pytest.mark.parametrize("today", DAYS, ids=str)
+def test_results_that_question_an_assumption_agree_with_rule_mk806(today: dt.date) -> None:
+    text = _with_results(("up", "2027-01-04", 35), ("down", "2027-01-09", 30)) + REGISTER
+    text = text.replace("{id: later, text: Later,", "{id: later, text: Later, about: [o],")
+    findings = check_text(text, today=today, settings=Settings(select=("MK806",)))
+    plan = _plan(text)
+    dashboard = build_dashboard(plan, today)
+    shown = {row.assumption.id for row in dashboard.assumptions if row.strained_by}
+    flagged = {plan.assumptions[int(f.path.split("[")[1].split("]")[0])].id for f in findings}
+    assert shown == flagged
+
+
+EVERY_ADDITION = REPO / "tests" / "data" / "every-addition.yaml"
+
+
+def test_every_addition_in_json() -> None:
+    args = ("status", str(EVERY_ADDITION), "--today", "2027-03-15", "--format", "json")
+    result = run_cli(*args)
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert document["assumptions"] == [
+        {
+            "assumption": "parents-act-on-data",
+            "text": "Parents act once they see their own school's air quality",
+            "about": ["parents-journey", "map-lookups"],
+            "evidence": "2026 survey, 64% of parents worried about air at the gates",
+            "status": "untested",
+            "test_by": "2027-03-03",
+            "overdue": True,
+            "strained_by": [{"measure": "councillor-pledges", "status": "behind"}],
+        }
+    ]  # leader-listens is holding: tested, nothing to do
+    assert document["risks"] == [
+        {
+            "risk": "walker-safety",
+            "text": "Children walking in traffic before the street is closed",
+            "about": ["parents-journey/walking-bus", "parents-journey/captain"],
+            "likelihood": "low",
+            "impact": "high",
+            "mitigation": "Marshals in hi-vis at every crossing; route risk-assessed",
+            "owner": "Volunteer coordinators",
+            "status": "open",
+            "review_by": "2027-02-01",
+            "overdue": True,
+            "high": True,
+        }
+    ]  # gate-backlash is mitigated
+
+
+def test_every_addition_in_text() -> None:
+    result = run_cli("status", str(EVERY_ADDITION), "--today", "2027-03-15")
+    assert result.returncode == 0, result.stderr
+    assert_golden("status-every-addition.txt", result.stdout)
+    measures = result.stdout.index("2 measures:")
+    assumptions = result.stdout.index("Assumptions to test")
+    risks = result.stdout.index("Risks to review")
+    assert measures < assumptions < risks < result.stdout.index("Current phase:")
+
+
+def test_register_text_marks_overdue_and_high() -> None:
+    result = run_cli("status", "-", "--today", "2027-01-06", stdin=LINE_PLAN + REGISTER)
+    lines = _lines(result.stdout)
+    assert re.search(
+        r"^2027-01-05 +late +untested +Late +overdue by 1 day$", "\n".join(lines), re.M
+    )
+    assert re.search(r"^2027-01-06 +due-today +untested +Due today +today$", "\n".join(lines), re.M)
+    assert "Tests overdue: late (test by 2027-01-05)" in lines
+    assert "High risks: late-risk (impact high), watch (likelihood high)" in lines
+    assert "Risk reviews overdue: late-risk (review by 2027-01-05)" in lines
+    forced = run_cli(
+        "status",
+        "-",
+        "--today",
+        "2027-01-06",
+        stdin=LINE_PLAN + REGISTER,
+        env={"NO_COLOR": None, "FORCE_COLOR": "1"},
+    )
+    assert re.search(r"\x1b\[1;31mlate-risk *\x1b\[0m", forced.stdout)  # high: bold red
+
+
+def test_a_plan_whose_assumptions_and_risks_are_all_dealt_with_says_so() -> None:
+    text = LINE_PLAN + (
+        "assumptions: [{id: holds, text: Holds, status: holding}]\n"
+        "risks: [{id: done, risk: Done, status: closed}]\n"
+    )
+    shown = run_cli("status", "-", "--today", "2027-01-06", stdin=text).stdout
+    assert (
+        "Assumptions to test (untested or under strain, by test-by date)\n"
+        "None: every assumption is holding or broken.\n\n"
+        "Risks to review (open or accepted, by review-by date)\n"
+        "None: every risk is mitigated or closed.\n"
+    ) in shown
+
+
+PLANS_0_1 = ["clean-air-streets", "warm-homes-now", "gaps"]
+
+
+@pytest.mark.parametrize("plan", PLANS_0_1)
+def test_a_plan_without_the_additions_shows_what_it_showed_before(plan: str) -> None:
+    path = REPO / "tests" / "data" / "plans-0.1" / f"{plan}.yaml"
+    text = run_cli("status", str(path), "--today", EXAMPLE_TODAY)
+    assert text.returncode == 0, text.stderr
+    assert_golden(f"status-0.1-{plan}.txt", text.stdout)  # movekit 0.1's own output
+    if plan == "warm-homes-now":
+        return
+    shown = run_cli("status", str(path), "--today", EXAMPLE_TODAY, "--format", "json").stdout
+    before = json.loads((GOLDEN / f"status-0.1-{plan}.json").read_text(encoding="utf-8"))
+    assert json.loads(shown) == {**before, "assumptions": [], "risks": []}
+
+
+def test_assumption_and_risk_text_is_shown_as_written_never_as_markup_or_escapes() -> None:
+    text = LINE_PLAN + (
+        'assumptions: [{id: a, text: "Holds [b]x[/b] \\e[31mnow"}]\n'
+        'risks: [{id: r, risk: R, owner: "Ann [i]B[/i] \\e[2J"}]\n'
+    )
+    out = io.StringIO()
+    write_text(build_dashboard(_plan(text), dt.date(2027, 1, 6)), console(out))
+    shown = out.getvalue()
+    assert "Holds [b]x[/b] \ufffd[31mnow" in shown
+    assert "Ann [i]B[/i] \ufffd[2J" in shown
+    assert "\x1b" not in shown

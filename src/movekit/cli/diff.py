@@ -20,9 +20,10 @@ Examples:
   movekit diff plan.yaml --rev HEAD~3 --format md > comment.md
   movekit diff --textconv plan.yaml       # the outline git's textconv shows
 
-Shows outcomes, measures, audiences, channels, journeys, stages, calls to action,
-bridges, community, phases, reviews and results added, removed or changed, and the
-findings that appeared or disappeared. To make `git diff` show this: movekit docs git.
+Shows outcomes, measures, audiences, channels, targets, journeys, stages, calls to
+action, bridges, community, phases, assumptions, risks, reviews and results added,
+removed or changed ("risk 'walker-safety': status open -> mitigated"), and the findings
+that appeared or disappeared. To make `git diff` show this: movekit docs git.
 
 Exit codes: 0 compared, 1 either version has file-level errors (the report is still
 written and lists them), 2 movekit could not run (a missing file, not a git repository,

@@ -19,7 +19,9 @@ Examples:
   movekit status plan.yaml --format json > status.json
 
 Each measure is on-track, behind, missed (due date passed below target), met or no-data,
-exactly as rules MK603 to MK605 of movekit check decide. More: movekit docs review-loop.
+exactly as rules MK603 to MK605 of movekit check decide. Assumptions to test and risks
+to review are listed by date, overdue ones marked as MK805 and MK808 decide. More:
+movekit docs review-loop.
 
 Exit codes: 0 shown, 1 the plan has file-level errors (they are shown instead),
 2 movekit could not run.

@@ -61,13 +61,16 @@ def entry(item: Item) -> Entry:
 
 
 def _values(item: Item) -> dict[str, Any]:
-    """Every plain field but those that make the item's identity."""
-    skip = words_of(item).identity_fields
-    return {
-        written: to_jsonable_python(getattr(item.model, name))
-        for name, written in value_fields(type(item.model)).items()
-        if name not in skip
-    }
+    """Every plain field but those that make the item's identity; one left out as what it
+    means, if it means something (a risk's `status`: open)."""
+    said = words_of(item)
+    implied = dict(said.implied)
+    values = {}
+    for name, written in value_fields(type(item.model)).items():
+        if name not in said.identity_fields:
+            value = to_jsonable_python(getattr(item.model, name))
+            values[written] = implied.get(name) if value is None else value
+    return values
 
 
 def _parent(item: Item) -> dict[str, str]:

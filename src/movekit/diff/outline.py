@@ -25,9 +25,12 @@ HEADLINES = {
     "measures": "measure {id}: {metric}",
     "audiences": "audience {id}: {name}",
     "channels": "channel {id}: {mode}",
+    "targets": "target {id}: {name} ({role})",
     "journeys": "journey {id}: for audience {audience}",
     "community": "community {id}: {name} ({kind})",
     "phases": "phase {id}: {name}",
+    "assumptions": "assumption {id}: {text}",
+    "risks": "risk {id}: {risk}",
     "reviews": "review {phase} on {date}",
     "results": "result {measure} on {date}: {value}",
 }

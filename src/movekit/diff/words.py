@@ -26,6 +26,13 @@ def _route(bridge: Any) -> str:
     return f"{bridge.journey}: {bridge.from_} -> {bridge.to}"
 
 
+def _risk(risk: Any) -> str:
+    """`Children in traffic (likelihood low, impact high)`: what could go wrong, how badly."""
+    ratings = {"likelihood": risk.likelihood, "impact": risk.impact}
+    rated = [f"{name} {value}" for name, value in ratings.items() if value is not None]
+    return f"{risk.risk} ({', '.join(rated)})" if rated else risk.risk
+
+
 def _measure(measure: Any) -> str:
     target = f", target {measure.target}" if measure.target is not None else ""
     due = f" by {measure.due}" if measure.due is not None else ""
@@ -49,6 +56,9 @@ class Words:
     """Identities are unique in the whole plan, not only within their top-level item."""
     ordered: bool = False
     """The order of these items is a field of the item they are in (`stage order`)."""
+    implied: tuple[tuple[str, str], ...] = ()
+    """(field, value) pairs: what a field left out means, compared as if written, so a
+    risk with no status that is then mitigated reads `status open -> mitigated`."""
 
 
 def _in_journey(item: Item) -> str:
@@ -67,6 +77,7 @@ WORDS: dict[str, Words] = {
     ),
     "audiences": Words("audience"),
     "channels": Words("channel", summary=lambda c: c.mode),
+    "targets": Words("target", summary=lambda t: f"{t.name} ({t.role})"),
     "journeys": Words("journey", summary=lambda j: f"for audience '{j.audience}'"),
     "stages": Words(
         "stage",
@@ -84,6 +95,8 @@ WORDS: dict[str, Words] = {
     "bridges": Words("bridge", lambda b, _: b.id or _route(b), summary=_route),
     "community": Words("community mechanism", summary=lambda m: f"{m.name} ({m.kind})"),
     "phases": Words("phase"),
+    "assumptions": Words("assumption", summary=lambda a: a.text, implied=(("status", "untested"),)),
+    "risks": Words("risk", summary=_risk, implied=(("status", "open"),)),
     "reviews": Words(
         "review",
         lambda r, _: f"{r.phase}@{r.date}",

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -18,6 +17,8 @@ from movekit.opening import open_plan
 from movekit.printable import json_escaped, visible
 from movekit.progress import Status, format_number
 from movekit.report import REPORTERS, Report
+from movekit.review.cells import date_cell, days, new_table, plain
+from movekit.review.register_lines import assumption_lines, risk_lines
 from movekit.review.status import Dashboard, MeasureRow, PhaseRow, build_dashboard
 
 FORMATS = ("text", "json")
@@ -53,7 +54,7 @@ def run_status(path: Path, today: dt.date, output_format: str, out: TextIO) -> i
 
 
 def write_text(dashboard: Dashboard, screen: Console) -> None:
-    """The dashboard for people: measures, phases, then the asks to rework."""
+    """The dashboard for people: measures, assumptions and risks, phases, the asks to rework."""
     screen.print(
         Text.assemble((visible(dashboard.campaign), "bold"), f": status on {dashboard.today}")
     )
@@ -65,6 +66,10 @@ def write_text(dashboard: Dashboard, screen: Console) -> None:
         screen.print("No measures yet: add them under outcomes[].measures.")
     for note in future_lines(dashboard):
         screen.print(note)
+    for part in (assumption_lines(dashboard), risk_lines(dashboard)):
+        if part:  # a plan without assumptions or risks shows no heading for them
+            screen.print()
+            screen.print(*part, sep="\n")
     screen.print()
     for line in phase_lines(dashboard):
         screen.print(line)
@@ -74,7 +79,7 @@ def write_text(dashboard: Dashboard, screen: Console) -> None:
 
 
 def measures_table(dashboard: Dashboard) -> Table:
-    table = _table()
+    table = new_table()
     table.add_column("Measure", overflow="fold", min_width=8)
     for heading in ("Baseline", "Target"):
         table.add_column(heading, justify="right", no_wrap=True)
@@ -88,21 +93,11 @@ def measures_table(dashboard: Dashboard) -> Table:
     return table
 
 
-def _table() -> Table:
-    """A plain table: a rule under the headings, columns two spaces apart, no borders."""
-    return Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, collapse_padding=True)
-
-
-def _plain(text: str) -> Text:
-    """Plan text as a table cell: never read as rich markup, never terminal escapes."""
-    return Text(visible(text))
-
-
 def _measure_cells(row: MeasureRow) -> tuple[str | Text, ...]:
     measure = row.measure
     latest = "" if row.latest is None else format_number(row.latest.value)
     return (
-        _plain(measure.id),
+        plain(measure.id),
         _number(measure.baseline),
         _number(measure.target),
         "" if measure.due is None else measure.due.isoformat(),
@@ -171,19 +166,15 @@ def phase_lines(dashboard: Dashboard) -> list[Text | Table]:
     rows = dashboard.phases
     if not rows:
         return [Text("No phases yet: add phases with review dates to plan, review and adjust.")]
-    table = _table()
+    table = new_table()
     for heading in ("Phase", "Name", "Starts", "Ends", "Review", "State"):
         table.add_column(heading, overflow="fold")
     for row in rows:
         phase = row.phase
-        dates = (_date(phase.starts), _date(phase.ends), _date(phase.review))
-        name = _plain(phase.name)
-        table.add_row(_plain(phase.id), name, *dates, _phase_state(row, dashboard.today))
+        dates = (date_cell(phase.starts), date_cell(phase.ends), date_cell(phase.review))
+        name = plain(phase.name)
+        table.add_row(plain(phase.id), name, *dates, _phase_state(row, dashboard.today))
     return [table, *_phase_summary(rows, dashboard.today)]
-
-
-def _date(day: dt.date | None) -> str:
-    return "" if day is None else day.isoformat()
 
 
 def _phase_state(row: PhaseRow, today: dt.date) -> Text:
@@ -195,17 +186,12 @@ def _phase_state(row: PhaseRow, today: dt.date) -> Text:
     if row.review_overdue:
         parts.append(("review overdue", "bold yellow"))
     if row.next_review and row.phase.review is not None:
-        parts.append((f"review in {_days(row.phase.review, today)}", ""))
+        parts.append((f"review in {days(row.phase.review, today)}", ""))
     text = Text()
     for index, (label, style) in enumerate(parts):
         text.append(", " if index else "")
         text.append(label, style)
     return text
-
-
-def _days(day: dt.date, today: dt.date) -> str:
-    days = (day - today).days
-    return "today" if days == 0 else f"{days} day{'' if days == 1 else 's'}"
 
 
 def _phase_summary(rows: list[PhaseRow], today: dt.date) -> list[Text]:
@@ -216,7 +202,7 @@ def _phase_summary(rows: list[PhaseRow], today: dt.date) -> list[Text]:
     next_text = "none planned"
     if upcoming and upcoming[0].phase.review is not None:
         day = upcoming[0].phase.review
-        when = "today" if day == today else f"in {_days(day, today)}"
+        when = "today" if day == today else f"in {days(day, today)}"
         next_text = f"{day} for {upcoming[0].phase.id} ({when})"
     lines.append(Text.assemble(("Next review: ", "bold"), next_text))
     late = ", ".join(f"{phase.id} (due {phase.review})" for phase in overdue)
@@ -230,11 +216,11 @@ def rework_lines(dashboard: Dashboard) -> list[Text | Table]:
     title = Text("Calls to action to rework (their measures are behind or missed)", "bold")
     if not dashboard.ctas:
         return [title, Text("None: no measured call to action is behind.")]
-    table = _table()
+    table = new_table()
     for heading in ("Journey", "Stage", "Ask", "Measure", "Status"):
         table.add_column(heading, overflow="fold")
     for cta in dashboard.ctas:
         status = Text(cta.status.value, STYLES[cta.status])
-        cells = (_plain(cta.journey), _plain(cta.stage), _plain(cta.ask), _plain(cta.measure))
+        cells = (plain(cta.journey), plain(cta.stage), plain(cta.ask), plain(cta.measure))
         table.add_row(*cells, status)
     return [title, table]

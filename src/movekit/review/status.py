@@ -1,5 +1,6 @@
-"""Where a campaign stands on a day: each measure against its line, the phases and reviews,
-and the calls to action whose measures are behind. The data behind `movekit status`.
+"""Where a campaign stands on a day: each measure against its line, the assumptions to test
+and risks to review (register.py), the phases and reviews, and the calls to action whose
+measures are behind. The data behind `movekit status`.
 
 Measure statuses come from progress.measure_status, the function rules MK603 to MK605 use,
 and overdue reviews follow MK602, so the dashboard and `movekit check` always agree.
@@ -15,6 +16,14 @@ from typing import Any
 from movekit.labels import one_line, stage_label
 from movekit.model import Measure, Phase, Plan, Result, Review
 from movekit.progress import Status, expected_value, latest_result, measure_status, progress_share
+from movekit.review.register import (
+    AssumptionRow,
+    RiskRow,
+    assumption_json,
+    assumptions_to_test,
+    risk_json,
+    risks_to_review,
+)
 
 REWORK = frozenset({Status.BEHIND, Status.MISSED})
 """Statuses that make a measure's calls to action worth rethinking."""
@@ -72,6 +81,14 @@ class Dashboard:
     """Results dated after today: left out of every measure, and flagged by MK606."""
     future_reviews: tuple[Review, ...] = ()
     """Reviews dated after today, flagged by MK608."""
+    assumptions: tuple[AssumptionRow, ...] = ()
+    """The assumptions to test, soonest first."""
+    risks: tuple[RiskRow, ...] = ()
+    """The risks to review, soonest first."""
+    has_assumptions: bool = False
+    """The plan lists assumptions (all tested, perhaps): the text then says so."""
+    has_risks: bool = False
+    """The plan lists risks (all dealt with, perhaps)."""
 
     def counts(self) -> dict[Status, int]:
         """How many measures have each status, every status included."""
@@ -84,20 +101,27 @@ class Dashboard:
             "today": self.today.isoformat(),
             "measures": [_measure_json(row) for row in self.measures],
             "phases": [_phase_json(row) for row in self.phases],
+            "assumptions": [assumption_json(row) for row in self.assumptions],
+            "risks": [risk_json(row) for row in self.risks],
         }
 
 
 def build_dashboard(plan: Plan, today: dt.date) -> Dashboard:
     """The dashboard of a valid plan on `today`."""
     measures = measure_rows(plan, today)
+    statuses = {row.measure.id: row.status for row in measures}
     return Dashboard(
         campaign=plan.campaign.name,
         today=today,
         measures=measures,
         phases=phase_rows(plan, today),
-        ctas=ctas_to_rework(plan, {row.measure.id: row.status for row in measures}),
+        ctas=ctas_to_rework(plan, statuses),
         future_results=tuple(result for result in plan.results if result.date > today),
         future_reviews=tuple(review for review in plan.reviews if review.date > today),
+        assumptions=tuple(assumptions_to_test(plan, today, statuses)),
+        risks=tuple(risks_to_review(plan, today)),
+        has_assumptions=bool(plan.assumptions),
+        has_risks=bool(plan.risks),
     )
 
 
