@@ -113,3 +113,29 @@ class Index:
     def all_named(self, entries: list[str]) -> list[Named]:
         """The items a list of entries names, in order, leaving out what names nothing."""
         return [named for named in map(self.named, entries) if named is not None]
+
+
+def measures_of(named: Named, plan: Plan) -> list[str]:
+    """The ids of an item's measures, as rules.md fixes them for MK806 and `status`: a
+    measure is itself, an outcome has its measures, an ask its `measure`, a stage its asks'
+    measures, a journey its asks' measures (not its outcomes'); other kinds have none."""
+    if named.kind == "measure":
+        return [named.id]
+    if named.kind == "outcome":
+        return [measure.id for measure in plan.outcomes[_place(named.path)].measures]
+    if named.kind == "call to action" and named.cta is not None:
+        ctas = [named.cta]
+    elif named.kind == "stage" and named.stage is not None:
+        ctas = named.stage.ctas
+    elif named.kind == "journey":
+        ctas = [cta for stage in plan.journeys[_place(named.path)].stages for cta in stage.ctas]
+    else:
+        return []
+    return [cta.measure for cta in ctas if cta.measure is not None]
+
+
+def _place(path: Path) -> int:
+    """An item's place in its top-level list: `outcomes[2]` -> 2."""
+    place = path[1]
+    assert isinstance(place, int)
+    return place

@@ -3,7 +3,7 @@ that reads the plan's `assumptions` and `risks`.
 
 "Overdue" follows MK805 and MK808 (a date strictly before today), a missing status counts
 as `untested` or `open` as those rules count it, and an assumption whose measures are behind
-is found as MK806 finds it (with that rule's `measures_of` and the statuses of
+is found as MK806 finds it (with about.py's `measures_of` and the statuses of
 progress.measure_status), so status and check agree.
 """
 
@@ -13,10 +13,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from movekit.about import Index
+from movekit.about import Index, measures_of
 from movekit.model import Assumption, Plan, Risk
 from movekit.progress import Status
-from movekit.rules.power.assumption_under_strain import measures_of
 
 TO_TEST = ("untested", "under-strain")
 """Assumption statuses that still need a test: none yet, or the evidence is doubtful."""

@@ -4,39 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from movekit.about import Named
+from movekit.about import measures_of
 from movekit.findings import Path, Problem, Severity
-from movekit.model import Assumption, Plan
+from movekit.model import Assumption
 from movekit.progress import Status, expected_value, format_number
 from movekit.rules.base import Context, Rule, Standing
 
 _UNDER_STRAIN = (Status.BEHIND, Status.MISSED)
 _NAMED = 3
 """Measures a message spells out; `movekit status` lists them all."""
-
-
-def _index(path: Path) -> int:
-    """The item's place in its top-level list: `outcomes[2]` -> 2."""
-    index = path[1]
-    assert isinstance(index, int)
-    return index
-
-
-def measures_of(named: Named, plan: Plan) -> list[str]:
-    """The ids of an item's measures, as rules.md fixes them (a journey: its asks' measures)."""
-    if named.kind == "measure":
-        return [named.id]
-    if named.kind == "outcome":
-        return [measure.id for measure in plan.outcomes[_index(named.path)].measures]
-    if named.kind == "call to action" and named.cta is not None:
-        ctas = [named.cta]
-    elif named.kind == "stage" and named.stage is not None:
-        ctas = named.stage.ctas
-    elif named.kind == "journey":
-        ctas = [cta for stage in plan.journeys[_index(named.path)].stages for cta in stage.ctas]
-    else:
-        return []  # audiences, channels, targets, mechanisms and phases have no measures
-    return [cta.measure for cta in ctas if cta.measure is not None]
 
 
 def _strained(ctx: Context, assumption: Assumption) -> list[Standing]:
