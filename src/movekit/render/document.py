@@ -11,10 +11,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from movekit.findings import Finding, Severity
-from movekit.model import LEVELS, Plan
+from movekit.model import LEVELS, Cta, Plan
 from movekit.render.channels import ChannelPlan, ChannelRef, channel_plan, channel_refs
 from movekit.render.formatting import stage_name
 from movekit.render.iterate import Iteration, iteration
+from movekit.render.power import WhoDecides, target_names, who_decides
+from movekit.render.risks import AssumptionsAndRisks, assumptions_and_risks
 from movekit.render.strategy import OutcomeSection, outcome_sections
 
 
@@ -53,6 +55,10 @@ class CtaRow:
     mode: str
     measure: str | None
     measure_metric: str | None
+    owner: str | None = None
+    date: dt.date | None = None
+    target: str | None = None
+    """The name of the decision-maker the ask puts pressure on."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,8 @@ class StageRow:
     content: list[str]
     channels: list[ChannelRef]
     ctas: list[CtaRow]
+    phase: str | None = None
+    """The name of the phase in which the stage's asks run."""
 
 
 @dataclass(frozen=True)
@@ -92,6 +100,12 @@ class JourneySection:
     stages: list[StageRow]
     bridges: list[BridgeRow]
     """Only the bridges whose stages both exist in this journey."""
+    owner: str | None = None
+
+    @property
+    def phased(self) -> bool:
+        """True when any stage names its phase: the stage table then has a phase column."""
+        return any(stage.phase is not None for stage in self.stages)
 
 
 @dataclass(frozen=True)
@@ -104,6 +118,7 @@ class MechanismRow:
     audiences: list[str]
     description: str | None
     tools: list[str]
+    owner: str | None = None
 
 
 @dataclass(frozen=True)
@@ -138,6 +153,10 @@ class Document:
     iteration: Iteration
     gaps: list[GapGroup] | None
     """None when the reader asked for no gaps (`--no-gaps`); [] when there are none."""
+    who_decides: WhoDecides
+    """The decision-makers (`targets`); the section shows only when there are some."""
+    assumptions_and_risks: AssumptionsAndRisks
+    """The section shows only when the plan has assumptions or risks."""
     levels: tuple[str, ...] = LEVELS
 
 
@@ -152,6 +171,8 @@ def build_document(plan: Plan, findings: Sequence[Finding] | None, today: dt.dat
         channel_plan=channel_plan(plan),
         iteration=iteration(plan, today),
         gaps=None if findings is None else gap_groups(findings),
+        who_decides=who_decides(plan),
+        assumptions_and_risks=assumptions_and_risks(plan, today),
     )
 
 
@@ -197,11 +218,14 @@ def _journey(plan: Plan, index: int) -> JourneySection:
         outcomes=[titles.get(outcome, outcome) for outcome in journey.outcomes],
         stages=stages,
         bridges=_bridges(plan, journey.id, stages),
+        owner=journey.owner,
     )
 
 
 def _stages(plan: Plan, index: int) -> list[StageRow]:
+    phases = {phase.id: phase.name for phase in plan.phases}
     metrics = {m.id: m.metric for outcome in plan.outcomes for m in outcome.measures}
+    targets = target_names(plan)
     return [
         StageRow(
             number=number,
@@ -210,12 +234,17 @@ def _stages(plan: Plan, index: int) -> list[StageRow]:
             level=stage.level,
             content=list(stage.content),
             channels=channel_refs(plan, stage.channels),
-            ctas=[
-                CtaRow(c.ask, c.mode, c.measure, metrics.get(c.measure or "")) for c in stage.ctas
-            ],
+            ctas=[_cta(cta, metrics, targets) for cta in stage.ctas],
+            phase=None if stage.phase is None else phases.get(stage.phase, stage.phase),
         )
         for number, stage in enumerate(plan.journeys[index].stages, start=1)
     ]
+
+
+def _cta(cta: Cta, metrics: dict[str, str], targets: dict[str, str]) -> CtaRow:
+    target = None if cta.target is None else targets.get(cta.target, cta.target)
+    measure = metrics.get(cta.measure or "")
+    return CtaRow(cta.ask, cta.mode, cta.measure, measure, cta.owner, cta.date, target)
 
 
 def _bridges(plan: Plan, journey_id: str, stages: list[StageRow]) -> list[BridgeRow]:
@@ -241,6 +270,7 @@ def _community(plan: Plan) -> list[MechanismRow]:
             audiences=[_audience_name(plan, audience) for audience in mechanism.audiences],
             description=mechanism.description,
             tools=list(mechanism.tools),
+            owner=mechanism.owner,
         )
         for mechanism in plan.community
     ]

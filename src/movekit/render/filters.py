@@ -21,8 +21,21 @@ from movekit.render import formatting
 from movekit.render.diagram import journey_diagram
 from movekit.render.document import JourneySection
 from movekit.render.iterate import Iteration
-from movekit.render.mermaid import journey_flowchart
+from movekit.render.markdown import MarkdownText
+from movekit.render.mermaid import journey_flowchart, power_flowchart
+from movekit.render.power import WhoDecides
+from movekit.render.powermap import power_map
+from movekit.render.riskgrid import risk_grid
+from movekit.render.risks import AssumptionsAndRisks
 from movekit.render.timeline import timeline
+
+
+def mermaid(value: JourneySection | WhoDecides) -> MarkdownText:
+    """A journey, or the power map (`doc.who_decides`), as a ```mermaid block."""
+    if isinstance(value, WhoDecides):
+        return power_flowchart(value)
+    return journey_flowchart(value)
+
 
 FILTERS: dict[str, Callable[..., Any]] = {
     "number": formatting.number,
@@ -30,9 +43,11 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "short_date": formatting.short_date,
     "percent": formatting.percent,
     "count": formatting.count,
-    "mermaid": journey_flowchart,
+    "mermaid": mermaid,
     "diagram": journey_diagram,
     "timeline": timeline,
+    "power_map": power_map,
+    "risk_grid": risk_grid,
 }
 """Name -> function, as templates use them (`{{ value|date }}`)."""
 
@@ -44,9 +59,11 @@ _NEEDS: dict[str, tuple[tuple[type, ...], str]] = {
     "short_date": (_DATE, "a date"),
     "percent": (_NUMBER, "a share such as 0.82"),
     "count": ((int,), "a whole number"),
-    "mermaid": ((JourneySection,), "a journey (one of doc.journeys)"),
+    "mermaid": ((JourneySection, WhoDecides), "a journey (one of doc.journeys) or doc.who_decides"),
     "diagram": ((JourneySection,), "a journey (one of doc.journeys)"),
     "timeline": ((Iteration,), "doc.iteration"),
+    "power_map": ((WhoDecides,), "doc.who_decides"),
+    "risk_grid": ((AssumptionsAndRisks,), "doc.assumptions_and_risks"),
 }
 
 

@@ -21,6 +21,7 @@ class PhaseRow:
     """A review of this phase is recorded."""
     state: str
     """done, current, upcoming, or undated when the phase has no start or end."""
+    owner: str | None = None
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,11 @@ class Iteration:
     span: tuple[dt.date, dt.date] | None
     as_of: dt.date
 
+    @property
+    def owned(self) -> bool:
+        """True when any phase names its owner: the phase table then has an owner column."""
+        return any(phase.owner is not None for phase in self.phases)
+
 
 def iteration(plan: Plan, today: dt.date) -> Iteration:
     """Phases in date order (undated last), reviews and results in date order."""
@@ -64,7 +70,9 @@ def _phases(plan: Plan, today: dt.date) -> list[PhaseRow]:
     reviewed = {review.phase for review in plan.reviews}
     dated = sorted(plan.phases, key=lambda phase: (phase.starts is None, phase.starts or today))
     return [
-        PhaseRow(p.id, p.name, p.starts, p.ends, p.review, p.id in reviewed, _state(p, today))
+        PhaseRow(
+            p.id, p.name, p.starts, p.ends, p.review, p.id in reviewed, _state(p, today), p.owner
+        )
         for p in dated
     ]
 

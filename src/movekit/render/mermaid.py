@@ -1,4 +1,4 @@
-"""A journey as a Mermaid flowchart, for Markdown that GitHub draws as a diagram.
+"""Journeys and the power map as Mermaid flowcharts, for Markdown that GitHub draws.
 
 Plan text goes only into quoted node and edge labels, where every character that is not
 a letter, digit, space or plain punctuation becomes a Mermaid entity code (`#60;`), so a
@@ -8,10 +8,13 @@ directive. Node ids are movekit's own (`s1`, `s2`), never plan ids.
 
 from __future__ import annotations
 
+import itertools
+
 from movekit.render.document import JourneySection, StageRow
 from movekit.render.formatting import MODES
 from movekit.render.markdown import MarkdownText
 from movekit.render.plaintext import neutralise
+from movekit.render.power import WhoDecides
 
 _PLAIN_PUNCTUATION = frozenset(" .,:!?'()/+-")
 LEVEL_STYLES = {
@@ -51,5 +54,31 @@ def journey_flowchart(journey: JourneySection) -> MarkdownText:
         if members:
             lines.append(f"    classDef {level} {style}")
             lines.append(f"    class {','.join(members)} {level}")
+    lines.append("```")
+    return MarkdownText("\n".join(lines))
+
+
+ROLE_STYLES = {
+    "primary": "fill:#ffffff,stroke:#1f2430,stroke-width:3px,color:#1f2430",
+    "secondary": "fill:#ffffff,stroke:#5b6270,stroke-dasharray:4 3,color:#1f2430",
+}
+
+
+def power_flowchart(chart: WhoDecides) -> MarkdownText:
+    """The ```mermaid block of the power map: a box per position (opposes to supports, left
+    to right), each target in its box with its role written out; empty positions are left out."""
+    lines = ["```mermaid", "flowchart LR"]
+    shown = [p for p in chart.positions if any(t.placed == p for t in chart.targets)]
+    for position in shown:
+        lines += [f'    subgraph p_{position}["{position.capitalize()}"]', "    direction TB"]
+        for target in (t for t in chart.targets if t.placed == position):
+            text = f"{target.number}. {label(target.name)}<br/>{target.role.capitalize()}"
+            lines.append(f'    t{target.number}["{text}"]')
+        lines.append("    end")
+    lines += [f"    p_{a} ~~~ p_{b}" for a, b in itertools.pairwise(shown)]
+    for role, style in ROLE_STYLES.items():
+        members = [f"t{t.number}" for t in chart.targets if t.role == role]
+        if members:
+            lines += [f"    classDef {role} {style}", f"    class {','.join(members)} {role}"]
     lines.append("```")
     return MarkdownText("\n".join(lines))

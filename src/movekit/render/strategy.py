@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
@@ -11,6 +11,7 @@ from movekit.model import Measure, Plan
 from movekit.progress import latest_result, measure_status, progress_share
 from movekit.render.chart import markdown_rows, trajectory_svg
 from movekit.render.markdown import MarkdownText
+from movekit.render.power import target_names
 
 
 @dataclass(frozen=True)
@@ -47,10 +48,14 @@ class OutcomeSection:
     measures: list[MeasureRow]
     journeys: list[str]
     """Ids of the journeys that drive this outcome."""
+    owner: str | None = None
+    targets: list[str] = field(default_factory=list)
+    """Names of the decision-makers who must decide for this outcome to happen."""
 
 
 def outcome_sections(plan: Plan, today: dt.date) -> list[OutcomeSection]:
     """Every outcome in plan order, its measures as of `today`."""
+    targets = target_names(plan)
     return [
         OutcomeSection(
             id=outcome.id,
@@ -58,6 +63,8 @@ def outcome_sections(plan: Plan, today: dt.date) -> list[OutcomeSection]:
             type=outcome.type,
             measures=[measure_row(plan, measure, today) for measure in outcome.measures],
             journeys=[j.id for j in plan.journeys if outcome.id in j.outcomes],
+            owner=outcome.owner,
+            targets=[targets.get(target, target) for target in outcome.targets],
         )
         for outcome in plan.outcomes
     ]
