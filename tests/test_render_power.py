@@ -253,7 +253,7 @@ def test_the_drawings_place_what_the_plan_leaves_open() -> None:
     assert "Not rated: unrated, half." in (grid.findtext(f"{SVG}desc") or "")
     assert [r.status for r in section.risks] == ["open", "open", "closed", "open"]
     flowchart = power_flowchart(document.who_decides)
-    assert 'subgraph p_opposes["Opposes"]' in flowchart and "p_opposes ~~~ p_unknown" in flowchart
+    assert 'subgraph p_opposes["Opposes"]' in flowchart and "p_unknown ~~~ p_opposes" in flowchart
     assert "undecided" not in flowchart  # no empty boxes
 
 

@@ -24,8 +24,9 @@ AssumptionStatus = Literal["untested", "holding", "under-strain", "broken"]
 Rating = Literal["low", "medium", "high"]
 RiskStatus = Literal["open", "mitigated", "accepted", "closed"]
 
-POSITIONS = ("opposes", "unknown", "undecided", "supports")
-"""A target's positions from furthest to nearest, as the power map draws them."""
+POSITIONS = ("unknown", "opposes", "undecided", "supports")
+"""A target's positions as the power map draws them: not known yet, then from opposes to
+supports."""
 RATINGS = ("low", "medium", "high")
 
 

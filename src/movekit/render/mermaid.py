@@ -14,7 +14,7 @@ from movekit.render.document import JourneySection, StageRow
 from movekit.render.formatting import MODES
 from movekit.render.markdown import MarkdownText
 from movekit.render.plaintext import neutralise
-from movekit.render.power import WhoDecides
+from movekit.render.power import WhoDecides, position_heading
 
 _PLAIN_PUNCTUATION = frozenset(" .,:!?'()/+-")
 LEVEL_STYLES = {
@@ -70,7 +70,7 @@ def power_flowchart(chart: WhoDecides) -> MarkdownText:
     lines = ["```mermaid", "flowchart LR"]
     shown = [p for p in chart.positions if any(t.placed == p for t in chart.targets)]
     for position in shown:
-        lines += [f'    subgraph p_{position}["{position.capitalize()}"]', "    direction TB"]
+        lines += [f'    subgraph p_{position}["{position_heading(position)}"]', "    direction TB"]
         for target in (t for t in chart.targets if t.placed == position):
             text = f"{target.number}. {label(target.name)}<br/>{target.role.capitalize()}"
             lines.append(f'    t{target.number}["{text}"]')

@@ -65,6 +65,11 @@ class WhoDecides:
     roles: tuple[str, ...] = ROLES
 
 
+def position_heading(position: str) -> str:
+    """A power map column's heading: `Opposes`, ..., and `Not known` for `unknown`."""
+    return "Not known" if position == "unknown" else position.capitalize()
+
+
 def who_decides(plan: Plan) -> WhoDecides:
     """The targets in plan order; an empty list when the plan has none."""
     if not plan.targets:

@@ -1,7 +1,7 @@
 """The power map as an inline SVG: decision-makers by position (columns) and role (rows).
 
-Columns run from opposes to supports (movekit.model.POSITIONS), rows are primary then
-secondary targets. Each target is a numbered dot with its name beside it, in its cell;
+Columns run from opposes to supports after a column for positions not known yet
+(movekit.model.POSITIONS), rows are primary then secondary targets. Each target is a numbered dot with its name beside it, in its cell;
 the column and row headings say in words what the dot's colour and fill also show.
 """
 
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from movekit.render.power import TargetRow, WhoDecides
+from movekit.render.power import TargetRow, WhoDecides, position_heading
 from movekit.render.svg import block_height, document, element, escape, text_block, wrap
 
 LABEL_W, COL_W, HEAD_H, PAD, GAP = 92.0, 132.0, 34.0, 8.0, 8.0
@@ -77,7 +77,7 @@ def _headings(positions: tuple[str, ...]) -> list[str]:
         x = LABEL_W + column * COL_W + COL_W / 2
         style = {"fill": POSITION_COLOURS[position], "font-weight": "bold"}
         style["text-anchor"] = "middle"
-        drawn.append(text_block(x, 16, [position.capitalize()], HEAD_SIZE, style))
+        drawn.append(text_block(x, 16, [position_heading(position)], HEAD_SIZE, style))
     arrow = {"fill": MUTED, "text-anchor": "end"}
     label = "Position: from opposes to supports →"
     drawn.append(
