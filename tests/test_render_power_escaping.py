@@ -101,7 +101,8 @@ def test_html_and_its_drawings_show_every_payload_as_text(
 
 
 POWER_LINE = re.compile(
-    r'    subgraph p_(opposes|unknown|undecided|supports)\["\w+"\]'
+    r"    subgraph p_(opposes|unknown|undecided|supports)"
+    r'\["(Opposes|Not known|Undecided|Supports)"\]'
     r"|    direction TB|    end"
     r'|    t\d+\["\d+\. (?:[\w .,:!?\'()/+#;-])*<br/>(Primary|Secondary)"\]'
     r"|    p_\w+ ~~~ p_\w+"
