@@ -30,8 +30,12 @@ def relayout(text: str, original: str) -> str:
     """Lay out ruamel's output `text` for the plan text it came from: comments indented as
     they were meant, no trailing spaces, at most one blank line in a row, exactly one
     before each top-level section (and before the comments that lead into it)."""
-    lines = scan(text)
-    columns = _comment_columns(_places(lines), _places(scan(original)))
+    return relayout_lines(scan(text), scan(original))
+
+
+def relayout_lines(lines: Lines, original: Lines) -> str:
+    """relayout for texts already scanned (settled.py knows a plan's lines without a scan)."""
+    columns = _comment_columns(_places(lines), _places(original))
     return _join(lines, columns)
 
 

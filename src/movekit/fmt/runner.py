@@ -16,6 +16,7 @@ from typing import TextIO
 from movekit.discover import discover, looks_like_plan
 from movekit.errors import MovekitError, UsageError
 from movekit.fmt.format import FormatError, format_text
+from movekit.fmt.settled import settled
 from movekit.opening import STDIN, STDIN_NAME, open_plan, read_source
 from movekit.printable import unguarded, visible, visible_lines
 from movekit.source import decode
@@ -103,7 +104,9 @@ def _format_file(path: Path, request: FmtRequest, out: TextIO, err: TextIO) -> O
         source = _read(path, request.stdin_filename)
         if not _refuse_broken(source, err):
             return Outcome.REFUSED
-        return _deliver(source, format_text(source.text), request, out, err)
+        # a plan provably in fmt's layout already skips ruamel.yaml's slow round trip
+        formatted = source.text if settled(source.text) else format_text(source.text)
+        return _deliver(source, formatted, request, out, err)
     except FormatError as error:
         message = f"cannot format {path}: {error}; the file is left as it was"
         err.write(f"error: {visible(message)}\n")
