@@ -16,8 +16,8 @@ import pytest
 
 from movekit.checker import exit_code
 from movekit.config import Settings
-from movekit.engine import check_text
-from movekit.findings import MAX_PER_CODE, Finding, Severity, cap_findings, count_by_severity
+from movekit.engine import check_document, check_text
+from movekit.findings import MAX_PER_CODE, Severity, count_by_severity
 from movekit.source import parse
 from tests.conftest import VALID_PLAN, run_cli
 
@@ -117,21 +117,39 @@ def test_the_count_of_the_rest_survives_the_cache(tmp_path: Path) -> None:
     assert (again.returncode, again.stdout) == (first.returncode, first.stdout)
 
 
-def _finding(code: str, severity: Severity, line: int) -> Finding:
-    return Finding(code, "rule", severity, "message", "plan.yaml", line, 1)
-
-
 def test_capping_keeps_the_first_of_each_code_the_severities_and_the_exit_code() -> None:
-    findings = [_finding("MK201", Severity.WARNING, line) for line in range(1, 251)]
-    findings += [_finding("MK301", Severity.ERROR, line) for line in range(1, 4)]
-    kept, omitted = cap_findings(findings)
-    assert [finding.line for finding in kept if finding.code == "MK201"] == list(range(1, 101))
-    assert [(item.code, item.severity, item.count) for item in omitted] == [
-        ("MK201", Severity.WARNING, 150)
+    audiences = "".join(f"  - {{id: a{n}, name: Audience {n}}}\n" for n in range(250))
+    text = (
+        "movekit: 1\ncampaign: {name: Many, goal: Many audiences}\n"
+        "outcomes:\n  - {id: o, title: O, type: policy}\naudiences:\n" + audiences
+    )
+    settings = Settings(select=("MK201", "MK202"))
+    checked = check_document(parse(text), "plan.yaml", today=dt.date(2027, 1, 1), settings=settings)
+    lines = [finding.line for finding in checked.findings if finding.code == "MK201"]
+    assert lines == list(range(6, 106))  # the first hundred audiences, in file order
+    assert all(finding.where for finding in checked.findings)  # listed ones in full
+    assert [(item.code, item.severity, item.count) for item in checked.omitted] == [
+        ("MK201", Severity.WARNING, 150),
+        ("MK202", Severity.ERROR, 150),
     ]
-    assert count_by_severity(kept, omitted) == count_by_severity(findings)
-    for strict in (False, True):
-        assert exit_code(kept, strict=strict) == exit_code(findings, strict=strict)
+    assert count_by_severity(checked.findings, checked.omitted) == {
+        "error": 250,
+        "warning": 250,
+        "info": 0,
+    }
+    assert exit_code(checked.findings, strict=False) == 1  # the listed errors still fail
+
+
+def test_capping_of_warnings_alone_keeps_the_strict_exit_code() -> None:
+    audiences = "".join(f"  - {{id: a{n}, name: Audience {n}}}\n" for n in range(150))
+    text = (
+        "movekit: 1\ncampaign: {name: Many, goal: Many audiences}\n"
+        "outcomes:\n  - {id: o, title: O, type: policy}\naudiences:\n" + audiences
+    )
+    settings = Settings(select=("MK201",))
+    checked = check_document(parse(text), "plan.yaml", today=dt.date(2027, 1, 1), settings=settings)
+    assert len(checked.findings) == MAX_PER_CODE
+    assert [(exit_code(checked.findings, strict=s)) for s in (False, True)] == [0, 1]
 
 
 def test_a_million_duplicate_keys_are_checked_in_bounded_memory(tmp_path: Path) -> None:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from movekit.config import Settings
-from movekit.findings import Finding, Omitted, Problem, Problems, cap_findings, format_path
+from movekit.findings import MAX_PER_CODE, Finding, Omitted, Problem, Problems, format_path
 from movekit.model import Plan
 from movekit.rules import BY_CODE, RULES
 from movekit.rules.base import Context, Rule
@@ -91,23 +92,38 @@ def check_document(document: Document, file: str, *, today: dt.date, settings: S
         omitted = [stamp.omitted(code, count) for code, count in problems.omitted.items()]
         return Checked(file, findings, None, document.text, document, omitted)
     assert plan is not None  # validate() explains every plan it cannot build
-    linted = sorted(_lint(plan, stamp, today), key=lambda finding: finding.sort_key)
-    findings, omitted = cap_findings(linted)
-    return Checked(file, findings, plan, document.text, document, omitted)
-
-
-def _lint(plan: Plan, stamp: _Stamp, today: dt.date) -> list[Finding]:
-    context = Context(plan, today)
-    findings = [
-        stamp(problem, rule)
-        for rule in RULES
-        if rule.check is not None and stamp.settings.enabled(rule.code)
-        for problem in rule.check(context)
+    listed: list[Finding] = []
+    seen: Counter[str] = Counter()
+    for _, _, code, _, problem in sorted(_lint(plan, stamp, today)):
+        seen[code] += 1
+        if seen[code] <= MAX_PER_CODE:  # only listed findings are made in full
+            listed.append(stamp(problem, BY_CODE[code]))
+    omitted = [
+        stamp.omitted(code, count - MAX_PER_CODE)
+        for code, count in seen.items()
+        if count > MAX_PER_CODE
     ]
-    return _apply_suppressions(findings, stamp)
+    return Checked(file, listed, plan, document.text, document, omitted)
 
 
-def _apply_suppressions(findings: list[Finding], stamp: _Stamp) -> list[Finding]:
+_Placed = tuple[int, int, str, int, Problem]
+"""A rule's problem as (line, column, code, order, problem), before it is made a finding:
+sorted, so ties keep the order the rules found them in, and capped at MAX_PER_CODE of each
+code (a plain tuple: a plan can have tens of thousands)."""
+
+
+def _lint(plan: Plan, stamp: _Stamp, today: dt.date) -> list[_Placed]:
+    context = Context(plan, today)
+    placed: list[_Placed] = []
+    for rule in RULES:
+        if rule.check is not None and stamp.settings.enabled(rule.code):
+            for problem in rule.check(context):
+                line, column = stamp.place(problem)
+                placed.append((line, column, rule.code, len(placed), problem))
+    return _apply_suppressions(placed, stamp)
+
+
+def _apply_suppressions(findings: list[_Placed], stamp: _Stamp) -> list[_Placed]:
     suppressions = find_suppressions(stamp.document.text, stamp.document.text_spans)
     if not suppressions:
         return findings
@@ -116,10 +132,11 @@ def _apply_suppressions(findings: list[Finding], stamp: _Stamp) -> list[Finding]
         by_line.setdefault(suppression.target_line, []).append(index)
     kept = []
     for finding in findings:
+        line, _, code, _, _ = finding
         silenced = False
-        for index in by_line.get(finding.line, ()):
+        for index in by_line.get(line, ()):
             # no short-circuit: every comment that matches is marked used
-            silenced = suppressions[index].silences(finding.code, finding.line) or silenced
+            silenced = suppressions[index].silences(code, line) or silenced
         if not silenced:
             kept.append(finding)
     if stamp.settings.enabled(UNUSED_SUPPRESSION.code):
@@ -132,7 +149,8 @@ def _apply_suppressions(findings: list[Finding], stamp: _Stamp) -> list[Finding]
                     line=suppression.line,
                     column=suppression.column,
                 )
-                kept.append(stamp(problem, UNUSED_SUPPRESSION))
+                place = (suppression.line, suppression.column)
+                kept.append((*place, UNUSED_SUPPRESSION.code, len(kept), problem))
     return kept
 
 
@@ -155,6 +173,13 @@ class _Stamp:
         """`count` findings of `code` left out of this file's list."""
         severity = self.settings.severity_of(code, BY_CODE[code].severity)
         return Omitted(self.file, code, severity, count)
+
+    def place(self, problem: Problem) -> tuple[int, int]:
+        """The line and column a problem points at."""
+        if problem.line is not None:
+            return problem.line, problem.column or 1
+        pos, _ = locate(self.document.root, problem.path, at_value=problem.at_value)
+        return pos.line, pos.column
 
     def __call__(self, problem: Problem, rule: Rule) -> Finding:
         document = self.document

@@ -134,25 +134,6 @@ class Problems(list[Problem]):
             self.append(problem)
 
 
-def cap_findings(findings: Iterable[Finding]) -> tuple[list[Finding], list[Omitted]]:
-    """The first MAX_PER_CODE findings of each code in each file, and counts of the rest."""
-    kept: list[Finding] = []
-    seen: Counter[tuple[str, str]] = Counter()
-    left_out: dict[tuple[str, str], Severity] = {}
-    for finding in findings:
-        place = (finding.file, finding.code)
-        seen[place] += 1
-        if seen[place] <= MAX_PER_CODE:
-            kept.append(finding)
-        else:
-            left_out[place] = finding.severity
-    omitted = [
-        Omitted(file, code, severity, seen[(file, code)] - MAX_PER_CODE)
-        for (file, code), severity in left_out.items()
-    ]
-    return kept, omitted
-
-
 def count_by_severity(
     findings: Iterable[Finding], omitted: Iterable[Omitted] = ()
 ) -> dict[str, int]:

@@ -109,16 +109,23 @@ class Builder:
             raise Refused(Problem(message, hint=hint, line=pos.line, column=1, code="MK001"))
 
     def scalar(self, event: yaml.ScalarEvent) -> None:
-        pos = self._pos_of(event)
+        mark = event.start_mark  # _pos_of, inlined for the commonest event of a large plan
+        if mark is not None and mark.index < self._length:
+            pos = Pos(mark.line + 1, mark.column + 1)
+        else:
+            pos = self._pos_of(event)
         if self._watch and SUPPRESSION_MARK in event.value:
             start, end = event.start_mark, event.end_mark
             if start is not None and end is not None:
                 self.text_spans.append((start.index, end.index))
-        value = self._scalar_value(event, pos)
+        top = self.stack[-1] if self.stack else None
+        is_key = top is not None and top.key is None and isinstance(top.value, dict)
+        # a key is its text: its value is resolved only for an anchor or a tag to check
+        value = self._scalar_value(event, pos) if not is_key or event.anchor or event.tag else None
         if event.anchor:
             self.anchors[event.anchor] = (value, pos, 1)
-        top = self.stack[-1] if self.stack else None
-        if top is not None and isinstance(top.value, dict) and top.key is None:
+        if is_key:
+            assert top is not None
             plain = event.style in ("", None) and event.tag is None
             self._set_key(top, event.value, pos, merge=plain and event.value == "<<")
         else:

@@ -1,8 +1,9 @@
 """The power map as an inline SVG: decision-makers by position (columns) and role (rows).
 
 Columns run from opposes to supports after a column for positions not known yet
-(movekit.model.POSITIONS), rows are primary then secondary targets. Each target is a numbered dot with its name beside it, in its cell;
-the column and row headings say in words what the dot's colour and fill also show.
+(movekit.model.POSITIONS), rows are primary then secondary targets. Each target is a
+numbered dot with its name beside it, in its cell; the column and row headings say in
+words what the dot's colour and fill also show.
 """
 
 from __future__ import annotations

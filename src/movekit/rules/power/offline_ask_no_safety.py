@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from movekit.findings import Path, Problem, Severity
 from movekit.labels import one_line
-from movekit.model import Cta
+from movekit.model import Cta, Journey
 from movekit.rules.base import Context, Rule, StageRef
 
 ACTING_LEVELS = frozenset({"action", "ownership"})
@@ -26,19 +27,27 @@ def _covered(ctx: Context) -> tuple[set[str], set[Path]]:
     return journeys, places
 
 
-def _about_hint(ctx: Context, ref: StageRef, cta: Cta) -> str:
-    """The most precise `about` entry that names the ask, its stage or its journey alone."""
+def _about_hint(ctx: Context, ref: StageRef, cta: Cta, ids: Counter[str]) -> str:
+    """The most precise `about` entry that names the ask, its stage or its journey alone;
+    `ids` counts the ids of the journey's stages and asks (they may share one)."""
     journey = ref.journey.id
-    candidates = [f"{journey}/{item}" for item in (cta.id, ref.stage.id) if item is not None]
-    candidates.append(journey)  # a bare id names more than one thing when another kind shares it
-    return next(
-        (entry for entry in candidates if ctx.about_index.named(entry) is not None),
-        f"journey:{journey}",
-    )
+    for item in (cta.id, ref.stage.id):
+        if item is not None and ids[item] == 1:
+            return f"{journey}/{item}"
+    # a bare id names more than one thing when another kind shares it
+    return journey if ctx.about_index.named(journey) is not None else f"journey:{journey}"
+
+
+def _ids_in(journey: Journey) -> Counter[str]:
+    """How many stages and asks of the journey have each id."""
+    ids = Counter(stage.id for stage in journey.stages if stage.id is not None)
+    ids.update(cta.id for stage in journey.stages for cta in stage.ctas if cta.id is not None)
+    return ids
 
 
 def check(ctx: Context) -> Iterator[Problem]:
     journeys, places = _covered(ctx)
+    ids: dict[str, Counter[str]] = {}
     for ref in ctx.stages:
         if ref.stage.level not in ACTING_LEVELS:
             continue
@@ -48,11 +57,14 @@ def check(ctx: Context) -> Iterator[Problem]:
             path = (*ref.path, "ctas", k)
             if cta.mode != "offline" or path in places:
                 continue
+            if ref.journey.id not in ids:
+                ids[ref.journey.id] = _ids_in(ref.journey)
+            about = _about_hint(ctx, ref, cta, ids[ref.journey.id])
             yield Problem(
-                f"Offline call to action '{one_line(cta.id or cta.ask)}' at {ref.long_label} "
+                f"Offline call to action '{cta.id or one_line(cta.ask)}' at {ref.long_label} "
                 "is covered by no risk",
                 path,
-                hint=f"Add a risk with about: {_about_hint(ctx, ref, cta)} and a mitigation "
+                hint=f"Add a risk with about: {about} and a mitigation "
                 "that keeps the people who turn up safe",
             )
 
