@@ -19,6 +19,8 @@ from run import PYTHON, REPO, Contender, _verdict, compare, table
 
 BEFORE_ADDITIONS = "4a56eee"
 """The last commit of movekit 0.1's plan format, before the 0.2 additions."""
+# Both versions check the same plans: generated ones, which have none of the additions,
+# and the clean-air example as movekit 0.1 shipped it (tests/data/plans-0.1).
 
 
 def _source_of(revision: str, folder: Path) -> Path:
@@ -57,6 +59,13 @@ def against_release(
     """`check --no-cache` now beside `check --no-cache` at `baseline`, on the same plans."""
     before = _source_of(baseline, folder / f"movekit-{baseline}")
     text, verdicts = "", []
+    example = REPO / "tests" / "data" / "plans-0.1" / "clean-air-streets.yaml"
+    contenders = [
+        Contender(f"movekit check at {baseline} (0.1 example)", _check(before, example)),
+        Contender("movekit check now (0.1 example)", _check(REPO / "src", example)),
+    ]
+    compare("release start-up", contenders, repeat)
+    text += table(f"Start-up: the 0.1 example, {baseline} and now", contenders) + "\n"
     for size in sizes:
         plan = folder / f"release-{size}.yaml"
         plan.write_text(generate(parse_size(size)), encoding="utf-8")

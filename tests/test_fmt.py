@@ -456,8 +456,12 @@ def _decorate(draw: st.DrawFn, text: str) -> tuple[str, list[str]]:
             out.extend([""] * draw(st.integers(1, 3)))
         if free and draw(st.integers(0, 5)) == 0:
             markers.append(f"# note {len(markers)}: {draw(st.sampled_from(['why', 'TODO', '#x']))}")
-            # deeper than the next line only where no value above could take it in
-            deeper = 0 if index - 1 in lines.inside else 4
+            # deeper than the next line only where no value above could take it in (a
+            # `|` or `>` block takes in deeper lines even after blank lines)
+            above = index - 1
+            while above >= 0 and not lines.lines[above].strip():
+                above -= 1
+            deeper = 0 if above in lines.inside else 4
             column = draw(st.integers(0, len(line) - len(line.lstrip()) + deeper))
             out.append(" " * column + markers[-1])
         ends_free = free and index + 1 not in lines.inside and "#" not in line

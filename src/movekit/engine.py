@@ -84,7 +84,8 @@ def check_document(document: Document, file: str, *, today: dt.date, settings: S
     stamp = _Stamp(document, file, settings)
     plan = None
     if not document.fatal:
-        plan, schema_problems = validate(document.data, document.root)
+        notes = "x-" in document.text  # else no key can be a note
+        plan, schema_problems = validate(document.data, document.root, notes=notes)
         problems.extend(schema_problems)
     if problems:
         findings = [stamp(problem, BY_CODE[problem.code]) for problem in problems]

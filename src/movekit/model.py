@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 from movekit.modeltypes import LARGEST_NUMBER as LARGEST_NUMBER
 from movekit.modeltypes import About, Date, Empty, IdList, IdOf, NamesAnything, RefersTo, Texts
@@ -31,16 +31,10 @@ RATINGS = ("low", "medium", "high")
 
 
 class Section(BaseModel):
-    """Base of every mapping in a plan: unknown keys are errors, `x-` keys are notes."""
+    """Base of every mapping in a plan: unknown keys are errors (`x-` keys, the user's
+    notes, are taken out before validation: validate.py, `without_notes`)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _drop_notes(cls, data: Any) -> Any:
-        if isinstance(data, dict) and any(str(key).startswith("x-") for key in data):
-            return {key: value for key, value in data.items() if not str(key).startswith("x-")}
-        return data
 
 
 class Campaign(Section):

@@ -30,8 +30,12 @@ _TYPE_NAMES = {
 }
 
 
-def validate(data: Any, root: Pos) -> tuple[Plan | None, list[Problem]]:
-    """Validate loaded YAML: the model when it is valid, and every problem found."""
+def validate(data: Any, root: Pos, *, notes: bool = True) -> tuple[Plan | None, list[Problem]]:
+    """Validate loaded YAML: the model when it is valid, and every problem found.
+
+    `notes=False` says no key starts with `x-` (the text has no `x-` at all), which saves
+    a walk over every mapping of a large plan.
+    """
     if data is None:
         message = "The file is empty: a plan starts with `movekit: 1`"
         return None, [Problem(message, hint="Run `movekit init` to start a plan", code="MK007")]
@@ -48,7 +52,7 @@ def validate(data: Any, root: Pos) -> tuple[Plan | None, list[Problem]]:
     plan: Plan | None = None
     schema: list[Problem] = []
     try:
-        plan = Plan.model_validate(data)
+        plan = Plan.model_validate(without_notes(data) if notes else data)
     except ValidationError as error:
         schema = list(_schema_problems(error, data))
     references, follow_ons = check_references(data, root)
@@ -239,3 +243,17 @@ def _field_description(loc: Path) -> str:
     model = _model_at(loc[:-1])
     field = fields_of(model).get(str(loc[-1])) if model is not None else None
     return field.description if field is not None else ""
+
+
+def without_notes(data: Any) -> Any:
+    """A copy of the plan's values without the user's `x-` notes, at any depth (lists keep
+    their items, so the path to every other value stays the same)."""
+    if isinstance(data, dict):
+        return {
+            key: without_notes(value)
+            for key, value in data.items()
+            if not (isinstance(key, str) and key.startswith("x-"))
+        }
+    if isinstance(data, list):
+        return [without_notes(item) for item in data]
+    return data
