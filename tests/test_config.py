@@ -27,15 +27,16 @@ def codes(path: Path, *flags: str) -> list[str]:
 
 def test_select_and_ignore_take_codes_and_prefixes(write_plan: Callable[..., Path]) -> None:
     plan = write_plan(VALID_PLAN)
-    assert set(codes(plan, "--select", "MK2")) == {"MK201", "MK202", "MK203"}
-    assert set(codes(plan, "--select", "MK2", "--ignore", "MK203,MK201")) == {"MK202"}
+    assert set(codes(plan, "--select", "MK2")) == {"MK201", "MK202", "MK203", "MK204"}
+    ignored = ("--ignore", "MK203,MK201", "--ignore", "MK204")
+    assert set(codes(plan, "--select", "MK2", *ignored)) == {"MK202"}
     assert set(codes(plan, "--select", "MK201", "--select", "MK101")) == {"MK101", "MK201"}
 
 
 def test_movekit_toml_next_to_the_plan_applies(write_plan: Callable[..., Path]) -> None:
     plan = write_plan(VALID_PLAN)
     (plan.parent / "movekit.toml").write_text(
-        'select = ["MK2"]\nignore = ["MK203"]\n[severity]\nMK201 = "error"\n'
+        'select = ["MK2"]\nignore = ["MK203", "MK204"]\n[severity]\nMK201 = "error"\n'
     )
     result = run_cli("check", str(plan), "--format", "json", "--today", "2027-01-01")
     found = {f["code"]: f["severity"] for f in json.loads(result.stdout)["findings"]}

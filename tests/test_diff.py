@@ -419,8 +419,10 @@ MODELS = {
     for value in vars(model).values()
     if isinstance(value, type) and issubclass(value, model.Section) and value is not model.Section
 }
-UNCHANGEABLE = {("Plan", "movekit")}
-"""Fields no plan can change: the format version has one value."""
+UNCHANGEABLE = {("Plan", "movekit"), ("Measure", "done")}
+"""Fields no plan can change alone: the format version has one value; only a milestone has a
+`done` date, and the example's first measure is a count (tests/test_measure_kinds.py shows
+a changed `done` in `diff`)."""
 
 
 def _first_items(item: BaseModel, path: tuple[str | int, ...] = ()) -> Iterator[Any]:

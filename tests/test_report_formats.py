@@ -413,7 +413,7 @@ def test_output_file_gets_the_report_and_the_terminal_the_summary(
     to_file = run_cli(*args, "-o", str(report), cwd=REPO)
     assert to_file.returncode == to_stdout.returncode == 1
     # among them: the policy outcome names no decision-maker (MK801) and no owner (MK810)
-    assert to_file.stdout == "Found 1 error, 4 warnings and 4 info in 1 file.\n"
+    assert to_file.stdout == "Found 1 error, 4 warnings and 5 info in 1 file.\n"
     assert report.read_text() == to_stdout.stdout
     assert [path.name for path in report.parent.iterdir()] == [report.name]  # no temporary
 

@@ -53,7 +53,7 @@ def test_enums_for_levels_modes_types_and_kinds() -> None:
         "action",
         "ownership",
     ]
-    assert defs["Cta"]["properties"]["mode"]["enum"] == ["online", "offline"]
+    assert defs["Cta"]["properties"]["mode"]["enum"] == ["online", "offline", "direct"]
     assert "policy" in defs["Outcome"]["properties"]["type"]["enum"]
     assert "create" in defs["Mechanism"]["properties"]["kind"]["enum"]
 

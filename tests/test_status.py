@@ -57,6 +57,10 @@ phases:
 """
 
 
+ISSUE_15 = ("review_cadence",)
+"""Top-level fields added for issue 15, between the phases and the assumptions."""
+
+
 def _plan(text: str) -> Plan:
     document = parse(text)
     plan, problems = validate(document.data, document.root)
@@ -188,17 +192,22 @@ def test_calls_to_action_whose_measures_are_behind_or_missed() -> None:
 def test_json_has_exactly_the_documented_fields() -> None:
     text = _with_results(("up", "2027-01-04", 35.5))
     document = build_dashboard(_plan(text), dt.date(2027, 1, 6)).to_json()
-    assert list(document) == ["today", "measures", "phases", "assumptions", "risks"]
+    assert list(document) == ["today", "measures", "phases", *ISSUE_15, "assumptions", "risks"]
     assert document["today"] == "2027-01-06"
     assert document["measures"][0] == {
         "measure": "up",
+        "kind": "count",
         "baseline": 0,
+        "baseline_written": None,
         "target": 100,
+        "target_written": None,
         "due": "2027-01-11",
+        "done": None,
         "latest": 35.5,
         "latest_date": "2027-01-04",
         "expected": 50.0,
         "status": "behind",
+        "tracked_in": None,
     }
     assert document["measures"][2]["latest"] is None
     assert document["measures"][2]["latest_date"] is None
@@ -241,7 +250,7 @@ def test_json_output_matches_the_golden_file(plan: str) -> None:
     result = run_cli("status", str(path), "--today", EXAMPLE_TODAY, "--format", "json")
     assert result.returncode == 0, result.stderr
     document = json.loads(result.stdout)
-    assert list(document) == ["today", "measures", "phases", "assumptions", "risks"]
+    assert list(document) == ["today", "measures", "phases", *ISSUE_15, "assumptions", "risks"]
     assert_golden(f"status-{plan}.json", result.stdout)
 
 
@@ -603,7 +612,16 @@ def test_a_plan_without_the_additions_shows_what_it_showed_before(plan: str) -> 
         return
     shown = run_cli("status", str(path), "--today", EXAMPLE_TODAY, "--format", "json").stdout
     before = json.loads((GOLDEN / f"status-0.1-{plan}.json").read_text(encoding="utf-8"))
-    assert json.loads(shown) == {**before, "assumptions": [], "risks": []}
+    now = json.loads(shown)
+    assert now.pop("review_cadence") is None  # issue 15's fields, empty on an old plan
+    for row in now["measures"]:
+        assert row.pop("tracked_in") is None
+        # issue 15's measure kinds: a count, with its numbers as written
+        assert row.pop("kind") == "count"
+        assert [row.pop(key) for key in ("baseline_written", "target_written", "done")] == [
+            None
+        ] * 3
+    assert now == {**before, "assumptions": [], "risks": []}
 
 
 def test_assumption_and_risk_text_is_shown_as_written_never_as_markup_or_escapes() -> None:

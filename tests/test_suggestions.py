@@ -123,7 +123,7 @@ DATES = [
     ("03/04/2027", "write 2027-04-03 for 3 April, or 2027-03-04 for 4 March"),
     ("2027-01-00", "there is no day 0"),
     ("1 Sept 2027", "write 2027-09-01"),
-    ("next spring", "write it as YYYY-MM-DD, such as 2027-03-31"),
+    ("next spring", "write it as YYYY-MM-DD, such as 2027-03-31, or YYYY-MM for a month"),
 ]
 
 
@@ -162,8 +162,14 @@ def test_numbers_get_the_number_to_write(typed: str, advice: str) -> None:
 
 @pytest.mark.parametrize("typed", ["lots", "about a hundred", "1,00", "10%"])
 def test_a_number_without_an_obvious_reading_gets_no_guess(typed: str) -> None:
-    [problem] = change("target: 100", f"target: '{typed}'")
+    [problem] = change("target: 100", f"target: 100\n        baseline: '{typed}'")
     assert problem.message.endswith(f"'{typed}' is not a number")
+
+
+def test_a_percentage_target_without_a_sign_suggests_the_relative_target() -> None:
+    [problem] = change("target: 100", "target: '10%'")
+    advice = "'10%' is not a target: write a change on the baseline as '+10%'"
+    assert problem.message.startswith(advice)
 
 
 def test_ids_suggest_a_valid_id() -> None:

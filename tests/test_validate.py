@@ -267,15 +267,15 @@ def _load(text: str) -> object:
 def test_every_field_of_every_model_has_a_one_line_description() -> None:
     from pydantic import BaseModel
 
-    from movekit import model
+    from movekit import model, modelpower
 
     models = [
         value
-        for value in vars(model).values()
+        for module in (model, modelpower)
+        for value in vars(module).values()
         if isinstance(value, type)
         and issubclass(value, BaseModel)
-        and value.__module__ == model.__name__
-        and value is not model.Section
+        and value.__module__ == module.__name__
     ]
     assert len(models) == 17
     for cls in models:

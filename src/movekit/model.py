@@ -4,10 +4,33 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
+from movekit.measuretypes import (
+    MEASURE_SCHEMA_RULES,
+    CountText,
+    Done,
+    MeasureKind,
+    PlannedBaseline,
+    PlannedTarget,
+)
+from movekit.modelbase import Section as Section
+from movekit.modelpower import POSITIONS as POSITIONS
+from movekit.modelpower import RATINGS as RATINGS
+from movekit.modelpower import Assumption as Assumption
+from movekit.modelpower import Risk as Risk
+from movekit.modelpower import Target as Target
 from movekit.modeltypes import LARGEST_NUMBER as LARGEST_NUMBER
-from movekit.modeltypes import About, Date, Empty, IdList, IdOf, NamesAnything, RefersTo, Texts
+from movekit.modeltypes import (
+    Date,
+    Dates,
+    Empty,
+    IdList,
+    IdOf,
+    RefersTo,
+    StartDate,
+    Texts,
+)
 from movekit.modeltypes import Id as Id
 from movekit.modeltypes import Number as Number
 
@@ -15,26 +38,11 @@ LEVELS = ("awareness", "engagement", "action", "ownership")
 """The ladder from a moment to a movement, lowest rung first."""
 
 Level = Literal["awareness", "engagement", "action", "ownership"]
-Mode = Literal["online", "offline"]
+Mode = Literal["online", "offline", "direct"]
+"""direct: a call, a letter, an email or a meeting with a decision-maker (neither online nor
+on the ground: the online-to-offline rules neither require nor count it)."""
 OutcomeType = Literal["awareness", "attitude", "behaviour", "support", "policy"]
 MechanismKind = Literal["create", "contribute", "organise", "fund", "decide"]
-TargetRole = Literal["primary", "secondary"]
-Position = Literal["supports", "undecided", "opposes", "unknown"]
-AssumptionStatus = Literal["untested", "holding", "under-strain", "broken"]
-Rating = Literal["low", "medium", "high"]
-RiskStatus = Literal["open", "mitigated", "accepted", "closed"]
-
-POSITIONS = ("unknown", "opposes", "undecided", "supports")
-"""A target's positions as the power map draws them: not known yet, then from opposes to
-supports."""
-RATINGS = ("low", "medium", "high")
-
-
-class Section(BaseModel):
-    """Base of every mapping in a plan: unknown keys are errors (`x-` keys, the user's
-    notes, are taken out before validation: validate.py, `without_notes`)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Campaign(Section):
@@ -44,23 +52,47 @@ class Campaign(Section):
     goal: str = Field(description="The final real-world goal: what will have changed.")
     summary: str | None = Field(None, description="One or two sentences for a newcomer.")
     owner: str | None = Field(None, description="The team or organisation that runs it.")
-    starts: Date | None = Field(None, description="First day of the campaign (YYYY-MM-DD).")
-    ends: Date | None = Field(None, description="Last day of the campaign (YYYY-MM-DD).")
+    starts: StartDate | None = Field(
+        None, description="First day of the campaign (YYYY-MM-DD, or YYYY-MM for its first day)."
+    )
+    ends: Date | None = Field(
+        None, description="Last day of the campaign (YYYY-MM-DD, or YYYY-MM for its last day)."
+    )
+    review_cadence: str | None = Field(
+        None,
+        alias="review-cadence",
+        description="When reviews happen, if by rhythm not dates: 'at every board meeting'.",
+    )
 
 
 class Measure(Section):
     """How you will know an outcome is happening: a metric with a baseline and a target."""
 
+    model_config = ConfigDict(json_schema_extra=MEASURE_SCHEMA_RULES)
+
     id: Annotated[Id, IdOf("measure")] = Field(
         description="Unique id of the measure across all outcomes."
     )
     metric: str = Field(description="What is counted, in plain words.")
-    unit: str | None = Field(None, description="The unit of the count, such as 'parents'.")
-    baseline: Number | None = Field(None, description="The value when the campaign starts.")
-    target: Number | None = Field(None, description="The value that means success.")
+    kind: MeasureKind | None = Field(
+        None, description="count (a number; the default) or milestone (done or not)."
+    )
+    unit: CountText | None = Field(None, description="The unit of the count, such as 'parents'.")
+    baseline: PlannedBaseline | None = Field(
+        None, description="The value when the campaign starts, or tbd (establish it first)."
+    )
+    target: PlannedTarget | None = Field(
+        None, description="The value that means success, tbd, or a change such as '+30%'."
+    )
     due: Date | None = Field(None, description="When the target should be reached.")
+    done: Done | None = Field(None, description="A milestone: the date it happened.")
     source: str | None = Field(None, description="Where the numbers come from.")
     owner: str | None = Field(None, description="Who collects the numbers (a person or team).")
+    tracked_in: str | None = Field(
+        None,
+        alias="tracked-in",
+        description="Where the results are kept when not in this plan: 'Mailchimp dashboard'.",
+    )
 
 
 class Outcome(Section):
@@ -95,8 +127,13 @@ class Channel(Section):
     """A channel the campaign uses, online or on the ground."""
 
     id: Annotated[Id, IdOf("channel")] = Field(description="Unique id of the channel.")
-    mode: Mode = Field(description="online or offline (on the ground).")
+    mode: Mode = Field(
+        description="online, offline (on the ground) or direct (calls, letters, meetings)."
+    )
     owner: str | None = Field(None, description="Who runs this channel.")
+    partner: str | None = Field(
+        None, description="The other organisation that runs it: 'Tenants' Union newsletter'."
+    )
 
 
 class Cta(Section):
@@ -106,13 +143,16 @@ class Cta(Section):
         None, description="Id of the ask, unique within its journey."
     )
     ask: str = Field(description="The ask, in the words you will use.")
-    mode: Mode = Field(description="online or offline (on the ground).")
+    mode: Mode = Field(
+        description="online, offline (on the ground) or direct (a call, letter or meeting)."
+    )
     measure: Annotated[Id | None, RefersTo("measure")] = Field(
         None, description="Id of the measure that counts responses."
     )
     owner: str | None = Field(None, description="Who runs this ask (a person or team).")
-    date: Date | None = Field(
-        None, description="The day of a dated ask: an event, a deadline, a vote (YYYY-MM-DD)."
+    date: Dates = Field(
+        None,
+        description="The day or days of a dated ask: an event, a deadline, a vote (YYYY-MM-DD).",
     )
     target: Annotated[Id | None, RefersTo("target")] = Field(
         None, description="Id of the decision-maker this ask puts pressure on."
@@ -186,77 +226,10 @@ class Phase(Section):
 
     id: Annotated[Id, IdOf("phase")] = Field(description="Unique id of the phase.")
     name: str = Field(description="The phase's name.")
-    starts: Date | None = Field(None, description="First day of the phase.")
+    starts: StartDate | None = Field(None, description="First day of the phase.")
     ends: Date | None = Field(None, description="Last day of the phase.")
     review: Date | None = Field(None, description="When this phase's effectiveness is analysed.")
     owner: str | None = Field(None, description="Who leads this phase.")
-
-
-class Target(Section):
-    """A decision-maker: a person who can grant an outcome, and your power over them."""
-
-    id: Annotated[Id, IdOf("target")] = Field(description="Unique id of the target.")
-    name: str = Field(
-        description="A person, with their role (not an institution): 'Cllr Jane Ward, Leader'."
-    )
-    role: TargetRole = Field(
-        description="primary (can grant the outcome) or secondary (has power over a primary)."
-    )
-    position: Position | None = Field(
-        None, description="Where they stand today: supports, undecided, opposes or unknown."
-    )
-    power: str | None = Field(None, description="The power you have over them, in plain words.")
-    audiences: Annotated[IdList, RefersTo("audience")] = Field(
-        [], description="Ids of the audiences who can move this target."
-    )
-    owner: str | None = Field(None, description="Who leads the work on this target.")
-
-
-class Assumption(Section):
-    """Something that must hold for the plan to work, and how you will know it does."""
-
-    id: Annotated[Id, IdOf("assumption")] = Field(description="Unique id of the assumption.")
-    text: str = Field(description="What must hold, in one sentence.")
-    about: Annotated[About, NamesAnything()] = Field(
-        [],
-        description=(
-            "What it is about: ids in the plan, JOURNEY/ID for a stage or an ask, "
-            "KIND:ID when an id is used twice."
-        ),
-    )
-    evidence: str | None = Field(None, description="What you know so far, and from where.")
-    status: AssumptionStatus | None = Field(
-        None, description="untested (the default), holding, under-strain or broken."
-    )
-    test_by: Date | None = Field(
-        None, alias="test-by", description="When you will know whether it holds (YYYY-MM-DD)."
-    )
-
-
-class Risk(Section):
-    """Something that could go wrong, how likely and how bad, and what you do about it."""
-
-    id: Annotated[Id, IdOf("risk")] = Field(description="Unique id of the risk.")
-    risk: str = Field(description="What could go wrong, in one sentence.")
-    about: Annotated[About, NamesAnything()] = Field(
-        [],
-        description=(
-            "What it is about: ids in the plan, JOURNEY/ID for a stage or an ask, "
-            "KIND:ID when an id is used twice."
-        ),
-    )
-    likelihood: Rating | None = Field(None, description="low, medium or high.")
-    impact: Rating | None = Field(None, description="low, medium or high.")
-    mitigation: str | None = Field(
-        None, description="What you do to make it less likely or less bad."
-    )
-    owner: str | None = Field(None, description="Who watches this risk.")
-    status: RiskStatus | None = Field(
-        None, description="open (the default), mitigated, accepted or closed."
-    )
-    review_by: Date | None = Field(
-        None, alias="review-by", description="When you will look at this risk again (YYYY-MM-DD)."
-    )
 
 
 class Review(Section):

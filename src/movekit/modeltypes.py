@@ -18,6 +18,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from movekit.months import month_day
 from movekit.suggest import date_advice, number_advice, slug_for
 
 
@@ -101,7 +102,8 @@ def _about_entry(value: str) -> str:
     )
 
 
-def _iso_date(value: Any) -> Any:
+def _iso_date(value: Any, *, first: bool = False) -> Any:
+    """A day (`2027-03-31`) or a month (`2027-03`: its first day when `first`, else its last)."""
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
     if isinstance(value, str) and _ISO_DATE.match(value):
@@ -109,11 +111,17 @@ def _iso_date(value: Any) -> Any:
             return dt.date.fromisoformat(value)
         except ValueError:
             pass
+    if isinstance(value, str) and (month := month_day(value, first=first)) is not None:
+        return month
     raise PydanticCustomError(
         "iso_date",
         "'{value}' is not a date: {advice}",
         {"value": value, "advice": date_advice(value)},
     )
+
+
+def _start_date(value: Any) -> Any:
+    return _iso_date(value, first=True)
 
 
 LARGEST_NUMBER = 10**15
@@ -139,6 +147,11 @@ def _one_or_many(value: Any) -> Any:
     return [value] if isinstance(value, str) else _none_as_empty(value)
 
 
+def _one_value_or_many(value: Any) -> Any:
+    """One value (a date) or a list of them: a single one becomes a list of one."""
+    return value if value is None or isinstance(value, list) else [value]
+
+
 def _none_as_empty(value: Any) -> Any:
     """`ctas:` with nothing after it is a list not filled in yet, not a type error."""
     return [] if value is None else value
@@ -149,7 +162,13 @@ def _none_as_empty(value: Any) -> Any:
 # strict as check wherever JSON Schema can say so (tests/test_schema_agreement.py).
 # `(?!\n)`: Python's `$` also matches before a final line break, which check refuses.
 _ID_SCHEMA = {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$(?!\n)"}
-_DATE_SCHEMA = {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$(?!\n)"}
+# A date is a day or a month (`2027-03`, no year 0000, as check refuses).
+_DATE_SCHEMA = {
+    "anyOf": [
+        {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$(?!\n)"},
+        {"type": "string", "pattern": "^(?!0000)[0-9]{4}-(0[1-9]|1[0-2])$(?!\n)"},
+    ]
+}
 # YAML's `.inf` and `.nan` are floats to editors' validators: the bounds refuse `.inf`, and
 # `.nan` (which no comparison refuses) fails "not above the largest", as no number does.
 _NUMBER_SCHEMA = {
@@ -166,6 +185,9 @@ def _one_or_many_schema(item: dict[str, Any]) -> dict[str, Any]:
 
 Id = Annotated[str, AfterValidator(_slug), WithJsonSchema(_ID_SCHEMA)]
 Date = Annotated[dt.date, BeforeValidator(_iso_date), WithJsonSchema(_DATE_SCHEMA)]
+"""A day, or a month that stands for its last day (a due month ends on its last day)."""
+StartDate = Annotated[dt.date, BeforeValidator(_start_date), WithJsonSchema(_DATE_SCHEMA)]
+"""A day, or a month that stands for its first day (for `starts`)."""
 Number = Annotated[float | int, BeforeValidator(_number), WithJsonSchema(_NUMBER_SCHEMA)]
 Texts = Annotated[
     list[str],
@@ -175,6 +197,13 @@ Texts = Annotated[
 IdList = Annotated[
     list[Id], BeforeValidator(_one_or_many), WithJsonSchema(_one_or_many_schema(_ID_SCHEMA))
 ]
+Dates = Annotated[
+    list[Date] | None,
+    BeforeValidator(_one_value_or_many),
+    WithJsonSchema(_one_or_many_schema(_DATE_SCHEMA)),
+]
+"""One date or several (a rally every month); None when there is none, so plans and
+their JSON without dates stay as they were."""
 Empty = BeforeValidator(_none_as_empty)
 _ABOUT_SCHEMA = {
     "type": "string",

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 
+from movekit.measuretypes import relative_share
 from movekit.model import Measure, Result
 
 
@@ -22,6 +23,53 @@ class Status(StrEnum):
     MISSED = "missed"
     MET = "met"
     NO_DATA = "no-data"
+
+
+def baseline_value(measure: Measure) -> float | None:
+    """The baseline as a number; None when missing or still `tbd`."""
+    baseline = measure.baseline
+    return None if baseline is None or isinstance(baseline, str) else float(baseline)
+
+
+def target_value(measure: Measure) -> float | None:
+    """The target as a number: `+30%` on a baseline of 1,000 is 1,300 (at most two decimals).
+
+    None when missing or still `tbd`. Every reader of a target goes through here, so a
+    relative target means the same number to the rules, `status` and documents.
+    """
+    target = measure.target
+    if target is None or not isinstance(target, str):
+        return None if target is None else float(target)
+    share, baseline = relative_share(target), baseline_value(measure)
+    if share is None or baseline is None:
+        return None
+    return round(baseline * (1 + share), 2)
+
+
+def target_words(measure: Measure) -> str:
+    """The target as status and documents show it: `1,300`, `+30% (1,300)`, `tbd` or ``."""
+    value = target_value(measure)
+    if isinstance(measure.target, str):
+        return measure.target if value is None else f"{measure.target} ({format_number(value)})"
+    return "" if value is None else format_number(value)
+
+
+def baseline_words(measure: Measure) -> str:
+    """The baseline as status and documents show it: `1,000`, `tbd` or ``."""
+    baseline = measure.baseline
+    if baseline is None or isinstance(baseline, str):
+        return baseline or ""
+    return format_number(baseline)
+
+
+def milestone_words(measure: Measure, status: Status, write: Callable[[dt.date], str] = str) -> str:
+    """A milestone's standing in words: `done on 2027-03-04`, `missed`, `due 2027-05-31`
+    (documents `write` the dates their own way)."""
+    if status is Status.MET and measure.done is not None:
+        return f"done on {write(measure.done)}"
+    if status is Status.MISSED:
+        return "missed"
+    return "not done yet" if measure.due is None else f"due {write(measure.due)}"
 
 
 def latest_result(results: Sequence[Result], today: dt.date) -> Result | None:
@@ -43,7 +91,7 @@ def expected_value(
     This is the one place that rounds, so status, rule messages and documents agree, and a
     result of 6 is on track against it.
     """
-    baseline, target, due = measure.baseline, measure.target, measure.due
+    baseline, target, due = baseline_value(measure), target_value(measure), measure.due
     if baseline is None or target is None or due is None or starts is None:
         return None
     if on >= due or due <= starts:
@@ -57,14 +105,15 @@ def expected_value(
 
 def is_whole(measure: Measure, results: Sequence[Result]) -> bool:
     """True when the baseline, the target and the measure's own results are whole numbers."""
-    values = [measure.baseline, measure.target]
+    values = [baseline_value(measure), target_value(measure)]
     values += [result.value for result in results if result.measure == measure.id]
     return all(value is None or float(value).is_integer() for value in values)
 
 
 def _rising(measure: Measure) -> bool:
     """Most targets go up; a target below its baseline (fewer car trips) goes down."""
-    return measure.baseline is None or measure.target is None or measure.target >= measure.baseline
+    baseline, target = baseline_value(measure), target_value(measure)
+    return baseline is None or target is None or target >= baseline
 
 
 def is_short_of(value: float, goal: float, measure: Measure) -> bool:
@@ -81,12 +130,14 @@ def measure_status(
     was measured: a count that was on track in January and has not been updated since is
     not known to be on track in March.
     """
-    latest = latest_result(results, today)
+    if measure.kind == "milestone":
+        return milestone_status(measure, today)
+    latest, target = latest_result(results, today), target_value(measure)
     if latest is None:
         return Status.NO_DATA
-    if measure.target is None:
+    if target is None:
         return Status.ON_TRACK
-    if not is_short_of(latest.value, measure.target, measure):
+    if not is_short_of(latest.value, target, measure):
         return Status.MET
     if measure.due is not None and today > measure.due:
         return Status.MISSED
@@ -96,13 +147,26 @@ def measure_status(
     return Status.ON_TRACK
 
 
+def milestone_status(measure: Measure, today: dt.date) -> Status:
+    """Done on or before today: met; not done and its due date passed: missed.
+
+    Otherwise on track (not due yet): a milestone has no numbers, so it is never behind
+    and never without data (a `done` date after today is not done yet).
+    """
+    if measure.done is not None and measure.done <= today:
+        return Status.MET
+    if measure.due is not None and today > measure.due:
+        return Status.MISSED
+    return Status.ON_TRACK
+
+
 def progress_share(measure: Measure, value: float) -> float | None:
     """How far `value` has come from baseline to target: 0 at the baseline, 1 at the target.
 
     Not clamped (overshooting gives more than 1, sliding back less than 0); None without a
     baseline and a target. Works for targets below their baseline too.
     """
-    baseline, target = measure.baseline, measure.target
+    baseline, target = baseline_value(measure), target_value(measure)
     if baseline is None or target is None:
         return None
     if target == baseline:

@@ -24,6 +24,9 @@ _ISO_LIKE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _NUMERIC = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _DAY_MONTH = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)? ({_MONTH_NAMES})\.?,? (\d{{4}})", re.I)
 _MONTH_DAY = re.compile(rf"({_MONTH_NAMES})\.? (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})", re.I)
+_ISO_MONTH_LIKE = re.compile(r"(\d{4})-(\d{1,2})")
+_NUMERIC_MONTH = re.compile(r"(\d{1,2})[/.-](\d{4})")
+_NAMED_MONTH = re.compile(rf"({_MONTH_NAMES})\.?,? (\d{{4}})", re.I)
 _THOUSANDS = re.compile(r"[-+]?\d{1,3}([, \u00a0\u202f\u2009']\d{3})+(\.\d+)?")
 _PLAIN = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)")
 _SHORT = re.compile(r"(\d+(\.\d+)?) ?([kK])")
@@ -46,7 +49,8 @@ def closest(value: object, choices: Sequence[str]) -> tuple[str, str] | None:
 
 
 def date_advice(value: object) -> str:
-    """Why `value` is not a YYYY-MM-DD date, with the date to write when it is clear."""
+    """Why `value` is not a date (YYYY-MM-DD, or YYYY-MM for a month), with the date to
+    write when it is clear."""
     if isinstance(value, dt.datetime):
         return f"write only the day: {value.date().isoformat()}"
     text = str(value).strip().strip(CURLY_QUOTES + "\"'")
@@ -62,7 +66,25 @@ def date_advice(value: object) -> str:
     if match := _MONTH_DAY.fullmatch(text):
         named = _MONTHS[match.group(1).lower()]
         return _day_advice(int(match.group(3)), named, int(match.group(2)))
-    return "write it as YYYY-MM-DD, such as 2027-03-31"
+    by_month = _month_advice(text)
+    return by_month or "write it as YYYY-MM-DD, such as 2027-03-31, or YYYY-MM for a month"
+
+
+def _month_advice(text: str) -> str | None:
+    """`2027-3`, `3/2027`, `March 2027` -> `write 2027-03`; None when `text` is no month."""
+    if match := _ISO_MONTH_LIKE.fullmatch(text):
+        year, month = int(match.group(1)), int(match.group(2))
+    elif match := _NUMERIC_MONTH.fullmatch(text):
+        year, month = int(match.group(2)), int(match.group(1))
+    elif match := _NAMED_MONTH.fullmatch(text):
+        year, month = int(match.group(2)), _MONTHS[match.group(1).lower()]
+    else:
+        return None
+    if not 1 <= month <= 12:
+        return f"there is no month {month}: write the month as 01 to 12, such as 2027-03"
+    if year < 1:
+        return "there is no year 0"
+    return f"write {year:04d}-{month:02d}"
 
 
 def _numeric_advice(first: int, second: int, year: int) -> str:

@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from movekit.findings import Path, Problem
+from movekit.measuretypes import HINTS as MEASURE_HINTS
 from movekit.model import Plan
 from movekit.modelfields import fields_of
 from movekit.positions import Pos
@@ -197,8 +198,9 @@ def _bad_value(loc: Path, detail: Any, data: Any) -> Problem:
 
 _CUSTOM_HINTS = {
     "slug": "Ids use letters a-z, digits and hyphens; if you change one, change every use of it",
-    "iso_date": "Write dates as YYYY-MM-DD",
+    "iso_date": "Write dates as YYYY-MM-DD, or YYYY-MM for a month",
     "number": "Write a plain number, without quotes or units",
+    **MEASURE_HINTS,
 }
 
 

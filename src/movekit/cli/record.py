@@ -21,6 +21,7 @@ Examples:
   movekit record plan.yaml --review launch --learned "The map drove sign-ups" \\
       --changes "Film budget moved to map postcards"
   movekit record plan.yaml car-drop-offs -- -12                  # a negative value
+  movekit record plan.yaml council-hearing --date 2027-03-04     # a milestone is done
 
 Only the new lines are added: comments, order and formatting stay as they were. Anything
 wrong (an unknown measure or phase, a value that is not a number, a bad date, a date after
@@ -43,12 +44,18 @@ def record(
     ] = None,
     value: Annotated[
         str | None,
-        typer.Argument(help="The measured value (a number).", show_default=False, metavar="VALUE"),
+        typer.Argument(
+            help="The measured value (a number); none for a milestone, which --date marks done.",
+            show_default=False,
+            metavar="VALUE",
+        ),
     ] = None,
     date: Annotated[
         str | None,
         typer.Option(
-            "--date", help="The result's or review's date (default: today).", metavar="YYYY-MM-DD"
+            "--date",
+            help="The date of the result, the review or the milestone done (default: today).",
+            metavar="YYYY-MM-DD",
         ),
     ] = None,
     replace: Annotated[
@@ -120,6 +127,16 @@ def record(
         )
         verb = "Corrected" if replace else "Recorded"
         typer.echo(visible(f"{verb} {describe(done_result)} in {plan}"))
+    elif measure is not None:
+        from movekit.review.milestone import record_done
+
+        marked = record_done(
+            plan, measure, date, today=day, allow_future=allow_future, replace=replace
+        )
+        verb = "Corrected" if marked.replaced is not None else "Recorded"
+        typer.echo(
+            visible(f"{verb} milestone '{marked.measure}' as done on {marked.date} in {plan}")
+        )
 
 
 def _check_combination(
@@ -146,8 +163,9 @@ def _check_combination(
                 "--from reads measures, dates and values from the CSV file: "
                 "leave out MEASURE, VALUE and --date"
             )
-    elif measure is None or value is None:
+    elif measure is None:
         raise UsageError(
-            "say what to record: MEASURE VALUE, --from results.csv, or "
-            "--review PHASE --learned TEXT --changes TEXT (see movekit record --help)"
+            "say what to record: MEASURE VALUE, MILESTONE --date YYYY-MM-DD, "
+            "--from results.csv, or --review PHASE --learned TEXT --changes TEXT "
+            "(see movekit record --help)"
         )

@@ -6,6 +6,7 @@ diffs without a change here; words.py says how each section's items read.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -68,9 +69,16 @@ def _values(item: Item) -> dict[str, Any]:
     values = {}
     for name, written in value_fields(type(item.model)).items():
         if name not in said.identity_fields:
-            value = to_jsonable_python(getattr(item.model, name))
+            value = to_jsonable_python(_one_date_as_itself(getattr(item.model, name)))
             values[written] = implied.get(name) if value is None else value
     return values
+
+
+def _one_date_as_itself(value: Any) -> Any:
+    """An ask's `date: [2027-03-06]` reads as `date: 2027-03-06`, the way plans write one."""
+    if isinstance(value, list) and len(value) == 1 and isinstance(value[0], dt.date):
+        return value[0]
+    return value
 
 
 def _parent(item: Item) -> dict[str, str]:

@@ -56,6 +56,8 @@ def describe_field(change: FieldChange, arrow: str = "->") -> str:
 def _value(value: Any) -> str:
     if value is None:
         return "(none)"
+    if isinstance(value, list):  # one date became several: `2027-04-14, 2027-05-12`
+        return ", ".join(_value(item) for item in value) or "(none)"
     if isinstance(value, str) and not _PLAIN_VALUE.match(value):
         return json.dumps(value, ensure_ascii=False)
     return str(value)

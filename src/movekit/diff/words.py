@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from movekit.diff.walk import ROOT, Item, value_fields
 from movekit.labels import stage_label
+from movekit.months import written
 
 
 def _by_id(model: Any, index: int) -> str:
@@ -35,7 +36,7 @@ def _risk(risk: Any) -> str:
 
 def _measure(measure: Any) -> str:
     target = f", target {measure.target}" if measure.target is not None else ""
-    due = f" by {measure.due}" if measure.due is not None else ""
+    due = f" by {written(measure.due)}" if measure.due is not None else ""
     return f"{measure.metric}{target}{due}"
 
 

@@ -11,11 +11,13 @@ from movekit.render.formatting import stage_name
 
 @dataclass(frozen=True)
 class ChannelRef:
-    """A channel by id, with its mode and owner when the plan declares it."""
+    """A channel by id, with its mode, owner and partner when the plan declares it."""
 
     id: str
     mode: str | None
     owner: str | None
+    partner: str | None = None
+    """The other organisation that runs it: shown as "run by PARTNER"."""
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,9 @@ def channel_refs(plan: Plan, ids: Iterable[str]) -> list[ChannelRef]:
     for channel_id in ids:
         channel = declared.get(channel_id)
         mode = None if channel is None else channel.mode
-        refs.append(ChannelRef(channel_id, mode, None if channel is None else channel.owner))
+        owner = None if channel is None else channel.owner
+        partner = None if channel is None else channel.partner
+        refs.append(ChannelRef(channel_id, mode, owner, partner))
     return refs
 
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from movekit.model import Measure, Result
+from movekit.months import written
 from movekit.progress import expected_value, format_number
 from movekit.render.svg import escape
 
@@ -55,7 +56,7 @@ def markdown_rows(measure: Measure, results: Sequence[Result], starts: dt.date |
     for result in _in_order(measure, results):
         expected = expected_value(measure, starts, result.date, results)
         shown = "" if expected is None else format_number(expected)
-        rows.append(f"| {result.date} | {format_number(result.value)} | {shown} |")
+        rows.append(f"| {written(result.date)} | {format_number(result.value)} | {shown} |")
     return rows
 
 
@@ -151,14 +152,16 @@ def _describe(
     title = f"{measure.metric}: results against the line to the target"
     if line is None:
         trajectory = "No straight line: the plan lacks a baseline, target, due date or start."
+        if measure.target == "tbd" or measure.baseline == "tbd":
+            trajectory = "No straight line yet: the baseline or the target is still to be set."
     else:
         start, end = line
         trajectory = (
-            f"The line runs from {format_number(start.value)} on {start.date} "
-            f"to {format_number(end.value)} on {end.date}."
+            f"The line runs from {format_number(start.value)} on {written(start.date)} "
+            f"to {format_number(end.value)} on {written(end.date)}."
         )
     unit = f" {measure.unit}" if measure.unit else ""
-    shown = "; ".join(f"{r.date}: {format_number(r.value)}{unit}" for r in own)
+    shown = "; ".join(f"{written(r.date)}: {format_number(r.value)}{unit}" for r in own)
     results = f" Results: {shown}." if own else " No results yet."
     return title, trajectory + results
 
@@ -212,7 +215,7 @@ def _results(frame: _Frame, own: Sequence[Result]) -> list[str]:
             f'stroke="{RESULT_COLOUR}" stroke-width="2"/>'
         )
     for result, (x, y) in zip(own, coordinates, strict=True):
-        label = text(f"{result.date}: {format_number(result.value)}")
+        label = text(f"{written(result.date)}: {format_number(result.value)}")
         parts.append(
             f'<circle class="mk-result" cx="{x}" cy="{y}" r="3" fill="{RESULT_COLOUR}">'
             f"<title>{label}</title></circle>"

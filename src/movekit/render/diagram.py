@@ -23,7 +23,7 @@ LEVEL_COLOURS = {
     "action": "#b8651b",
     "ownership": "#2f7d4f",
 }
-MODE_COLOURS = {"online": "#3f6f9f", "offline": "#2f7d4f"}
+MODE_COLOURS = {"online": "#3f6f9f", "offline": "#2f7d4f", "direct": "#8a5a00"}
 LINE, BRIDGE, MUTED = "#5b6270", "#b03a2e", "#6b7280"
 
 

@@ -57,8 +57,11 @@ class CtaRow:
     measure_metric: str | None
     owner: str | None = None
     date: dt.date | None = None
+    """The ask's first date, for templates written before asks had several."""
     target: str | None = None
     """The name of the decision-maker the ask puts pressure on."""
+    dates: tuple[dt.date, ...] = ()
+    """Every date of the ask, in the plan's order."""
 
 
 @dataclass(frozen=True)
@@ -244,7 +247,9 @@ def _stages(plan: Plan, index: int) -> list[StageRow]:
 def _cta(cta: Cta, metrics: dict[str, str], targets: dict[str, str]) -> CtaRow:
     target = None if cta.target is None else targets.get(cta.target, cta.target)
     measure = metrics.get(cta.measure or "")
-    return CtaRow(cta.ask, cta.mode, cta.measure, measure, cta.owner, cta.date, target)
+    dates = tuple(cta.date or ())
+    first = dates[0] if dates else None
+    return CtaRow(cta.ask, cta.mode, cta.measure, measure, cta.owner, first, target, dates)
 
 
 def _bridges(plan: Plan, journey_id: str, stages: list[StageRow]) -> list[BridgeRow]:

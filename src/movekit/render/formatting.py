@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from movekit.labels import stage_label
 from movekit.model import Stage
+from movekit.months import is_month
 from movekit.progress import format_number
 
 MONTHS = (
@@ -24,8 +26,18 @@ MONTHS = (
 )
 """Month names written out, not from the C locale, so output is the same on every machine."""
 
-MODES = {"online": "online", "offline": "on the ground"}
+MODES = {"online": "online", "offline": "on the ground", "direct": "direct contact"}
 """How a call to action's or a channel's mode reads in a document."""
+
+
+def mode_words(mode: str) -> str:
+    """`offline` -> `on the ground`, `direct` -> `direct contact`; any other value as it is."""
+    return MODES.get(mode, mode)
+
+
+def short_dates(days: Sequence[dt.date]) -> str:
+    """Several dates for a table cell: `6 Feb 2027, 6 Mar 2027`."""
+    return ", ".join(short_date(day) for day in days)
 
 
 def number(value: float | None) -> str:
@@ -34,16 +46,21 @@ def number(value: float | None) -> str:
 
 
 def long_date(value: dt.date | None) -> str:
-    """`2027-03-15` -> `15 March 2027`: unambiguous for readers on both sides of the Atlantic."""
+    """`2027-03-15` -> `15 March 2027`: unambiguous for readers on both sides of the Atlantic;
+    a date written as a month reads as one: `March 2027`."""
     if value is None:
         return ""
+    if is_month(value):
+        return f"{MONTHS[value.month - 1]} {value.year}"
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
 def short_date(value: dt.date | None) -> str:
-    """`2027-03-15` -> `15 Mar 2027`, for table cells."""
+    """`2027-03-15` -> `15 Mar 2027`, for table cells (`Mar 2027` for a month)."""
     if value is None:
         return ""
+    if is_month(value):
+        return short_month(value)
     return f"{value.day} {MONTHS[value.month - 1][:3]} {value.year}"
 
 

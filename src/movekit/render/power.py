@@ -28,6 +28,9 @@ class AimedAsk:
     stage: str
     """The stage's name (else its id, else `stage N`)."""
     date: dt.date | None
+    """The ask's first date, for templates written before asks had several."""
+    dates: tuple[dt.date, ...] = ()
+    """Every date of the ask, in the plan's order."""
 
 
 @dataclass(frozen=True)
@@ -118,7 +121,14 @@ def _asks(plan: Plan) -> dict[str, list[AimedAsk]]:
                 if cta.target is not None:
                     name = stage_name(stage, index)
                     found[cta.target].append(
-                        AimedAsk(cta.ask, cta.mode, journey.id, name, cta.date)
+                        AimedAsk(
+                            cta.ask,
+                            cta.mode,
+                            journey.id,
+                            name,
+                            cta.date[0] if cta.date else None,
+                            tuple(cta.date or ()),
+                        )
                     )
     return found
 

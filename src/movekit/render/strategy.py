@@ -8,8 +8,18 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from movekit.model import Measure, Plan
-from movekit.progress import latest_result, measure_status, progress_share
+from movekit.progress import (
+    baseline_value,
+    baseline_words,
+    latest_result,
+    measure_status,
+    milestone_words,
+    progress_share,
+    target_value,
+    target_words,
+)
 from movekit.render.chart import markdown_rows, trajectory_svg
+from movekit.render.formatting import short_date
 from movekit.render.markdown import MarkdownText
 from movekit.render.power import target_names
 
@@ -36,6 +46,16 @@ class MeasureRow:
     chart_rows: list[MarkdownText]
     """The same as Markdown table lines (header, separator, one per result): dates and
     numbers only, so they are Markdown as they stand."""
+    kind: str = "count"
+    """count or milestone (a step that happens or not: `done` is the day it did)."""
+    done: dt.date | None = None
+    baseline_text: str = ""
+    """The baseline as written: `1,000`, `tbd` or empty (`baseline` is the number or None)."""
+    target_text: str = ""
+    """The target as written and worked out: `+30% (1,300)`, `tbd`, `32` or empty."""
+    standing: str = ""
+    """The status in words: `on track`, `behind`, ..., or for a milestone `done on
+    2027-03-04`, `due 2027-05-31`, `missed`."""
 
 
 @dataclass(frozen=True)
@@ -75,20 +95,29 @@ def measure_row(plan: Plan, measure: Measure, today: dt.date) -> MeasureRow:
     results = [result for result in plan.results if result.measure == measure.id]
     latest = latest_result(results, today)
     starts = plan.campaign.starts
+    status = measure_status(measure, results, starts, today)
+    milestone = measure.kind == "milestone"
     return MeasureRow(
         id=measure.id,
         metric=measure.metric,
         unit=measure.unit,
-        baseline=measure.baseline,
-        target=measure.target,
+        baseline=baseline_value(measure),
+        target=target_value(measure),
         due=measure.due,
         source=measure.source,
         latest_value=None if latest is None else latest.value,
         latest_date=None if latest is None else latest.date,
-        status=measure_status(measure, results, starts, today).value,
+        status=status.value,
         progress=None if latest is None else progress_share(measure, latest.value),
         chart=Markup(trajectory_svg(measure, results, starts, today=today)) if results else None,
         chart_rows=[MarkdownText(row) for row in markdown_rows(measure, results, starts)]
         if results
         else [],
+        kind=measure.kind or "count",
+        done=measure.done,
+        baseline_text=baseline_words(measure),
+        target_text=target_words(measure),
+        standing=milestone_words(measure, status, short_date)
+        if milestone
+        else status.replace("-", " "),
     )

@@ -8,6 +8,7 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
+from movekit.months import written
 from movekit.printable import visible
 
 
@@ -22,7 +23,8 @@ def plain(text: str) -> Text:
 
 
 def date_cell(day: dt.date | None) -> str:
-    return "" if day is None else day.isoformat()
+    """A date as the plan wrote it: `2027-03` for a month, `2027-03-31` for a day."""
+    return "" if day is None else written(day)
 
 
 def days(day: dt.date, today: dt.date) -> str:

@@ -81,9 +81,20 @@ class Measures:
     def __init__(self, plan: Plan) -> None:
         self.ids = measure_ids(plan)
         self.known = frozenset(self.ids)
+        self.milestones = frozenset(
+            measure.id
+            for outcome in plan.outcomes
+            for measure in outcome.measures
+            if measure.kind == "milestone"
+        )
 
     def unknown(self, name: str) -> str | None:
         """None when `name` is a measure of the plan, else a message with a "did you mean"."""
+        if name in self.milestones:
+            return (
+                f"'{name}' is a milestone: it has no value to record; record the day it "
+                f"happened with `movekit record PLAN {name} --date YYYY-MM-DD`"
+            )
         return None if name in self.known else unknown_id(name, self.ids, "measure")
 
 
@@ -109,6 +120,7 @@ class NewResult:
 
 _FUTURE = {
     "result": "a result is recorded once it has been measured",
+    "milestone": "a milestone is marked done once it has happened",
     "review": "a review is recorded once it has been held (plan it with the phase's review: date)",
 }
 

@@ -15,7 +15,7 @@ from rich.text import Text
 from movekit.console import console
 from movekit.opening import open_plan
 from movekit.printable import json_escaped, visible
-from movekit.progress import Status, format_number
+from movekit.progress import Status, baseline_words, format_number, target_words
 from movekit.report import REPORTERS, Report
 from movekit.review.cells import date_cell, days, new_table, plain
 from movekit.review.register_lines import assumption_lines, risk_lines
@@ -98,14 +98,23 @@ def _measure_cells(row: MeasureRow) -> tuple[str | Text, ...]:
     latest = "" if row.latest is None else format_number(row.latest.value)
     return (
         plain(measure.id),
-        _number(measure.baseline),
-        _number(measure.target),
-        "" if measure.due is None else measure.due.isoformat(),
+        plain(baseline_words(measure)),
+        plain(target_words(measure)),
+        date_cell(measure.due),
         latest,
         _number(row.expected),
-        Text(row.status.value, STYLES[row.status]),
+        _status_cell(row),
         progress_bar(row.share),
     )
+
+
+def _status_cell(row: MeasureRow) -> Text:
+    """The status, or where the results are kept when the plan holds none of them."""
+    if row.milestone is not None:
+        return Text(row.milestone, STYLES[row.status])
+    if row.tracked_elsewhere is not None:
+        return Text(f"tracked in {visible(row.tracked_elsewhere)}", "dim")
+    return Text(row.status.value, STYLES[row.status])
 
 
 def _number(value: float | None) -> str:
@@ -135,6 +144,9 @@ def measures_summary(dashboard: Dashboard) -> Text:
             text.append(", ")
         label = labels.get(status, status.value.replace("-", " "))
         text.append(f"{counts[status]} {label}", STYLES[status] if counts[status] else "")
+    elsewhere = sum(row.tracked_elsewhere is not None for row in dashboard.measures)
+    if elsewhere:
+        text.append(f" ({elsewhere} of them tracked outside the plan)")
     text.append(".")
     return text
 
@@ -142,7 +154,10 @@ def measures_summary(dashboard: Dashboard) -> Text:
 def future_lines(dashboard: Dashboard) -> list[Text]:
     """Results and reviews dated after today, which `movekit check` flags (MK606, MK608)."""
     lines = []
-    results = [f"{visible(result.measure)} on {result.date}" for result in dashboard.future_results]
+    results = [
+        f"{visible(result.measure)} on {date_cell(result.date)}"
+        for result in dashboard.future_results
+    ]
     if results:
         lines.append(
             Text.assemble(
@@ -150,7 +165,10 @@ def future_lines(dashboard: Dashboard) -> list[Text]:
                 f"{', '.join(results)} (`movekit check` reports them: MK606)",
             )
         )
-    reviews = [f"{visible(review.phase)} on {review.date}" for review in dashboard.future_reviews]
+    reviews = [
+        f"{visible(review.phase)} on {date_cell(review.date)}"
+        for review in dashboard.future_reviews
+    ]
     if reviews:
         lines.append(
             Text.assemble(
@@ -164,7 +182,10 @@ def future_lines(dashboard: Dashboard) -> list[Text]:
 def phase_lines(dashboard: Dashboard) -> list[Text | Table]:
     """The phases table, then the current phase, the next review and overdue reviews."""
     rows = dashboard.phases
+    cadence = _cadence_lines(dashboard)
     if not rows:
+        if cadence:
+            return [Text("No phases yet."), *cadence]
         return [Text("No phases yet: add phases with review dates to plan, review and adjust.")]
     table = new_table()
     for heading in ("Phase", "Name", "Starts", "Ends", "Review", "State"):
@@ -174,7 +195,13 @@ def phase_lines(dashboard: Dashboard) -> list[Text | Table]:
         dates = (date_cell(phase.starts), date_cell(phase.ends), date_cell(phase.review))
         name = plain(phase.name)
         table.add_row(plain(phase.id), name, *dates, _phase_state(row, dashboard.today))
-    return [table, *_phase_summary(rows, dashboard.today)]
+    return [table, *_phase_summary(rows, dashboard.today), *cadence]
+
+
+def _cadence_lines(dashboard: Dashboard) -> list[Text]:
+    """`Reviews: at every board meeting`, when the plan reviews on a rhythm (MK601 accepts it)."""
+    cadence = (dashboard.review_cadence or "").strip()
+    return [Text.assemble(("Reviews: ", "bold"), visible(cadence))] if cadence else []
 
 
 def _phase_state(row: PhaseRow, today: dt.date) -> Text:
@@ -203,9 +230,9 @@ def _phase_summary(rows: list[PhaseRow], today: dt.date) -> list[Text]:
     if upcoming and upcoming[0].phase.review is not None:
         day = upcoming[0].phase.review
         when = "today" if day == today else f"in {days(day, today)}"
-        next_text = f"{day} for {upcoming[0].phase.id} ({when})"
+        next_text = f"{date_cell(day)} for {upcoming[0].phase.id} ({when})"
     lines.append(Text.assemble(("Next review: ", "bold"), next_text))
-    late = ", ".join(f"{phase.id} (due {phase.review})" for phase in overdue)
+    late = ", ".join(f"{phase.id} (due {date_cell(phase.review)})" for phase in overdue)
     style = "bold yellow" if overdue else ""
     lines.append(Text.assemble(("Reviews overdue: ", "bold"), (late or "none", style)))
     return lines

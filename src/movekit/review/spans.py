@@ -133,3 +133,18 @@ def _scalar_end(event: yaml.ScalarEvent, text: str) -> int:
     while end > begin and text[end - 1] in BLANK:
         end -= 1
     return end
+
+
+def pairs_of(events: list[yaml.Event], node: Node, text: str) -> list[tuple[yaml.Event, Node]]:
+    """The `key: value` pairs of a mapping node (empty for anything else), values with spans."""
+    if not isinstance(events[node.start], yaml.MappingStartEvent):
+        return []
+    found = []
+    index = node.start + 1
+    while index < node.stop - 1:
+        value_at = _skip(events, index)
+        stop = _skip(events, value_at)
+        end = _content_end(events[value_at:stop], text)
+        found.append((events[index], Node(value_at, stop, begin_of(events[value_at]), end)))
+        index = stop
+    return found

@@ -15,7 +15,17 @@ from typing import Any
 
 from movekit.labels import one_line, stage_label
 from movekit.model import Measure, Phase, Plan, Result, Review
-from movekit.progress import Status, expected_value, latest_result, measure_status, progress_share
+from movekit.progress import (
+    Status,
+    baseline_value,
+    expected_value,
+    latest_result,
+    measure_status,
+    milestone_words,
+    progress_share,
+    target_value,
+)
+from movekit.review.cells import date_cell
 from movekit.review.register import (
     AssumptionRow,
     RiskRow,
@@ -43,6 +53,20 @@ class MeasureRow:
     def share(self) -> float | None:
         """How far the latest result has come from baseline to target (1 = there)."""
         return None if self.latest is None else progress_share(self.measure, self.latest.value)
+
+    @property
+    def milestone(self) -> str | None:
+        """A milestone's standing in words (`done on 2027-03-04`); None for a count."""
+        kind = self.measure.kind
+        if kind != "milestone":
+            return None
+        return milestone_words(self.measure, self.status, date_cell)  # a month as written
+
+    @property
+    def tracked_elsewhere(self) -> str | None:
+        """Where the results are kept when the plan has none yet (MK604 then says nothing)."""
+        where = (self.measure.tracked_in or "").strip()
+        return where if where and self.status is Status.NO_DATA else None
 
 
 @dataclass(frozen=True)
@@ -89,6 +113,8 @@ class Dashboard:
     """The plan lists assumptions (all tested, perhaps): the text then says so."""
     has_risks: bool = False
     """The plan lists risks (all dealt with, perhaps)."""
+    review_cadence: str | None = None
+    """The rhythm of reviews held without dates ('at every board meeting'), shown by the phases."""
 
     def counts(self) -> dict[Status, int]:
         """How many measures have each status, every status included."""
@@ -101,6 +127,7 @@ class Dashboard:
             "today": self.today.isoformat(),
             "measures": [_measure_json(row) for row in self.measures],
             "phases": [_phase_json(row) for row in self.phases],
+            "review_cadence": self.review_cadence,
             "assumptions": [assumption_json(row) for row in self.assumptions],
             "risks": [risk_json(row) for row in self.risks],
         }
@@ -122,6 +149,7 @@ def build_dashboard(plan: Plan, today: dt.date) -> Dashboard:
         risks=tuple(risks_to_review(plan, today)),
         has_assumptions=bool(plan.assumptions),
         has_risks=bool(plan.risks),
+        review_cadence=plan.campaign.review_cadence,
     )
 
 
@@ -195,13 +223,18 @@ def _measure_json(row: MeasureRow) -> dict[str, Any]:
     measure, latest = row.measure, row.latest
     return {
         "measure": measure.id,
-        "baseline": measure.baseline,
-        "target": measure.target,
+        "kind": measure.kind or "count",
+        "baseline": _whole_or_not(baseline_value(measure)),
+        "baseline_written": _written(measure.baseline),
+        "target": _whole_or_not(target_value(measure)),
+        "target_written": _written(measure.target),
         "due": _iso(measure.due),
+        "done": _iso(measure.done),
         "latest": None if latest is None else latest.value,
         "latest_date": None if latest is None else _iso(latest.date),
         "expected": _whole_or_not(row.expected),
         "status": row.status.value,
+        "tracked_in": measure.tracked_in,
     }
 
 
@@ -218,6 +251,11 @@ def _phase_json(row: PhaseRow) -> dict[str, Any]:
         "review_overdue": row.review_overdue,
         "next_review": row.next_review,
     }
+
+
+def _written(value: float | str | None) -> str | None:
+    """`tbd` or `+30%` as the plan writes it; None for a plain number (then in `target`)."""
+    return value if isinstance(value, str) else None
 
 
 def _whole_or_not(value: float | None) -> float | int | None:

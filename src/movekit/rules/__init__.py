@@ -10,6 +10,7 @@ from __future__ import annotations
 from movekit.rules import file_level
 from movekit.rules.audiences import (
     audience_no_barrier,
+    audience_no_channel,
     audience_no_journey,
     audience_no_motivation,
 )
@@ -73,6 +74,8 @@ from movekit.rules.strategy import (
     measure_no_baseline,
     measure_no_due_date,
     measure_no_target,
+    measure_target_to_be_set,
+    no_interim_checkpoint,
     outcome_no_measure,
     outcome_unreached,
 )
@@ -93,9 +96,12 @@ RULES: tuple[Rule, ...] = (
     outcome_unreached.RULE,
     awareness_only_strategy.RULE,
     measure_due_outside_campaign.RULE,
+    measure_target_to_be_set.RULE,
+    no_interim_checkpoint.RULE,
     audience_no_motivation.RULE,
     audience_no_journey.RULE,
     audience_no_barrier.RULE,
+    audience_no_channel.RULE,
     stage_no_cta.RULE,
     stage_no_content.RULE,
     journey_stops_at_moment.RULE,

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from movekit.months import month_day
 from movekit.scaffold.answers import Number
 
 if TYPE_CHECKING:
@@ -65,13 +66,17 @@ class Asker:
             return int(value) if value.is_integer() else value
 
     def date(self, question: str, default: str | None = None) -> str:
-        """A YYYY-MM-DD date, or "" when left blank."""
+        """A YYYY-MM-DD date or a YYYY-MM month, as typed, or "" when left blank."""
         while True:
-            answer = self.text(f"{question} (YYYY-MM-DD; blank if not sure yet)", default)
+            answer = self.text(
+                f"{question} (YYYY-MM-DD or YYYY-MM; blank if not sure yet)", default
+            )
+            if answer and month_day(answer, first=True) is not None:
+                return answer
             try:
                 return dt.date.fromisoformat(answer).isoformat() if answer else ""
             except ValueError:
-                self.say(f"  '{answer}' is not a date: try again, such as 2027-06-30")
+                self.say(f"  '{answer}' is not a date: try again, such as 2027-06-30 or 2027-06")
 
     def pick(
         self, question: str, names: list[str], default: list[int], *, one: bool = False

@@ -20,7 +20,7 @@ def check(ctx: Context) -> Iterator[Problem]:
     connected = {ref.bridge.journey for ref in ctx.bridges if _connects(ref)}
     for i, journey in enumerate(ctx.plan.journeys):
         used = {cta.mode for stage in journey.stages for cta in stage.ctas}
-        if used == {"online", "offline"} and journey.id not in connected:
+        if {"online", "offline"} <= used and journey.id not in connected:
             yield Problem(
                 f"Journey '{journey.id}' has online and offline asks but no bridge "
                 "from an online stage to a later offline one",
@@ -42,8 +42,9 @@ RULE = Rule(
         "an offline ask. Bridges that go backwards or join the wrong kinds of stage do "
         "not count (MK403 and MK404 report them). A journey whose offline asks all come "
         "before its online ones is flagged too, since no bridge can connect them. "
-        "Journeys with only online or only offline asks are left to MK401. The finding "
-        "points at the journey's first line."
+        "Journeys with only online or only offline asks are left to MK401. Direct asks "
+        "(`mode: direct`) are neither: they are ignored, as if the stage did not have them. "
+        "The finding points at the journey's first line."
     ),
     why=(
         "The method says to 'connect the online world with the real world' and to decide "

@@ -37,7 +37,8 @@ RULE = Rule(
         "stages. When the `from` stage has no ask with `mode: online` (including a stage "
         "with no asks), the finding points at the bridge's `from` key; when the `to` stage "
         "has no ask with `mode: offline`, it points at the `to` key. Both can be reported "
-        "for the same bridge. A stage with both online and offline asks satisfies either end."
+        "for the same bridge. A stage with both online and offline asks satisfies either end. "
+        "Direct asks (`mode: direct`) count as neither end."
     ),
     why=(
         "Bridges are how the plan will 'connect the online efforts with the on-the-ground "

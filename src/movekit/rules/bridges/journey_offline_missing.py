@@ -10,7 +10,8 @@ from movekit.rules.base import Context, Rule
 
 def check(ctx: Context) -> Iterator[Problem]:
     for i, journey in enumerate(ctx.plan.journeys):
-        if not any(cta.mode == "offline" for stage in journey.stages for cta in stage.ctas):
+        modes = {cta.mode for stage in journey.stages for cta in stage.ctas}
+        if "offline" not in modes and modes != {"direct"}:
             yield Problem(
                 f"Journey '{journey.id}' has no offline call to action",
                 ("journeys", i),
@@ -26,7 +27,11 @@ RULE = Rule(
     what=(
         "Flags every journey in which no call to action, in any stage, has "
         "`mode: offline`. A journey with no calls to action at all (or no stages) is "
-        "flagged too. The finding points at the journey's first line."
+        "flagged too. A journey whose asks are all `mode: direct` (calls, letters and "
+        "meetings with decision-makers) is not flagged: it is a lobbying track, neither "
+        "online nor on the ground; direct asks never count as offline, so a journey of "
+        "online and direct asks is still flagged. The finding points at the journey's "
+        "first line."
     ),
     why=(
         "'In order to make your strategy effective, you need to focus in connecting the "

@@ -20,14 +20,15 @@ def check(ctx: Context) -> Iterator[Problem]:
     if running < GRACE_DAYS:
         return
     for standing in ctx.standings:
-        if standing.status is Status.NO_DATA:
-            measure = standing.ref.measure
+        measure = standing.ref.measure
+        if standing.status is Status.NO_DATA and not (measure.tracked_in or "").strip():
             yield Problem(
                 f"Measure '{measure.id}' has no results {running} days after the "
                 f"campaign started on {starts}",
                 standing.ref.path,
                 hint=f"Record a result under results: with measure: {measure.id}, "
-                "a date and a value",
+                "a date and a value; if the results are kept elsewhere, say where with "
+                "tracked-in: (for example 'Mailchimp dashboard')",
             )
 
 
@@ -39,14 +40,18 @@ RULE = Rule(
     what=(
         "When `campaign.starts` is set and today is 30 days or more after it, flags every "
         "measure that has no result dated on or before today (results dated in the future "
-        "do not count). Without `campaign.starts` the rule never fires. The finding points "
-        "at the measure's first line. Use `--today YYYY-MM-DD` for reproducible runs."
+        "do not count). A measure with `tracked-in` (its results are kept elsewhere, such "
+        "as 'Mailchimp dashboard') is not flagged, nor is a milestone (`kind: milestone`: "
+        "it records the day it happened in `done`, not results). Without `campaign.starts` "
+        "the rule never fires. The finding points at the measure's first line. Use "
+        "`--today YYYY-MM-DD` for reproducible runs."
     ),
     why=(
         "'How can you measure these objectives?' is only answered when someone actually "
         "measures. A month in, a measure with no numbers means nobody can 'analyse the "
         "accuracy and effectiveness of your past efforts', and the first review will be "
-        "guesswork."
+        "guesswork. When the numbers live in a dashboard or a CRM, somebody does measure: "
+        "`tracked-in` says where to look, and that is enough."
     ),
     example="""\
 campaign:

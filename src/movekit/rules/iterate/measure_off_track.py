@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from movekit.findings import Problem, Severity
-from movekit.progress import Status, expected_value, format_number
+from movekit.progress import Status, baseline_value, expected_value, format_number, target_value
 from movekit.rules.base import Context, Rule
 
 
@@ -18,9 +18,10 @@ def check(ctx: Context) -> Iterator[Problem]:
         # BEHIND implies all of these; the checks only narrow the types for mypy.
         if latest is None or expected is None:
             continue
-        if measure.baseline is None or measure.target is None:
+        baseline, target = baseline_value(measure), target_value(measure)
+        if baseline is None or target is None:
             continue
-        pace = f"{format_number(measure.baseline)} to {format_number(measure.target)}"
+        pace = f"{format_number(baseline)} to {format_number(target)}"
         yield Problem(
             f"Measure '{measure.id}' is off track: {format_number(latest.value)} on {latest.date}, "
             f"but a steady pace from {pace} by {measure.due} needs {format_number(expected)} "
@@ -48,7 +49,9 @@ RULE = Rule(
         "from the day after, a measure short of its target is reported by MK605 instead. "
         "A measure that has reached its target, or has no results, is not flagged. The "
         "finding points at the measure's first line. Use `--today YYYY-MM-DD` for "
-        "reproducible runs."
+        "reproducible runs. A target written as a change on the baseline (`+30%`) is the "
+        "number it works out to; a baseline or target still `tbd` draws no line. A milestone "
+        "(`kind: milestone`) has no line and is never flagged here."
     ),
     why=(
         "The method asks you to 'analyse the entire process at all times' and to 'analyse "

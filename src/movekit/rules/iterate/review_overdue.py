@@ -29,7 +29,8 @@ RULE = Rule(
     summary="A phase's review date has passed and no review for that phase is recorded.",
     what=(
         "Flags every phase whose `review` date is before today (a review due today is not "
-        "yet overdue) when no entry in `reviews` has `phase:` set to that phase's id. Any "
+        "yet overdue; a review month, `review: 2027-04`, is due on its last day) when no "
+        "entry in `reviews` has `phase:` set to that phase's id. Any "
         "recorded review of the phase counts, whatever its date. Phases with no review date "
         "are left to MK601. The finding points at the phase's `review:` key. Use "
         "`--today YYYY-MM-DD` for reproducible runs."

@@ -12,7 +12,7 @@ from movekit.rules.base import Context, Rule
 def check(ctx: Context) -> Iterator[Problem]:
     for ref in ctx.stages:
         for k, cta in enumerate(ref.stage.ctas):
-            if cta.measure is None:
+            if cta.measure is None and cta.target is None and cta.mode != "direct":
                 yield Problem(
                     f"Call to action '{one_line(cta.id or cta.ask)}' at {ref.long_label} "
                     "has no measure",
@@ -28,14 +28,19 @@ RULE = Rule(
     summary="A call to action has no measure, so its conversions cannot be counted.",
     what=(
         "Flags every call to action (an item of a stage's `ctas` list) that has no "
-        "`measure` key. The message names the ask by its id, or by its wording when it "
-        "has no id. The finding points at the call to action's first line."
+        "`measure` key, except an ask aimed at a decision-maker (with a `target`) and a "
+        "direct ask (`mode: direct`: a call, a letter, a meeting). The message names the "
+        "ask by its id, or by its wording when it has no id. The finding points at the "
+        "call to action's first line."
     ),
     why=(
         "The method asks 'how can you measure these objectives?' and tells you to "
         "'analyse the accuracy and effectiveness of your past efforts'. Every ask is a "
         "conversion point; if nothing counts who responds, you cannot tell which asks "
-        "turn moments into movement and which to drop."
+        "turn moments into movement and which to drop. An ask to a handful of officials "
+        "(a letter to the council leader, a lobby meeting) converts no crowd: its result "
+        "is where the decision-maker stands, which the target's `position` records, so "
+        "a count of responses would measure nothing."
     ),
     example="""\
         ctas:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from movekit.about import measures_of
 from movekit.findings import Path, Problem, Severity
 from movekit.model import Assumption
-from movekit.progress import Status, expected_value, format_number
+from movekit.progress import Status, expected_value, format_number, target_value
 from movekit.rules.base import Context, Rule, Standing
 
 _UNDER_STRAIN = (Status.BEHIND, Status.MISSED)
@@ -31,11 +31,14 @@ def _words(ctx: Context, standing: Standing) -> str:
     needs 900 by 2027-03-10`, or `'councillor-pledges' missed its target of 32 due on
     2027-05-31, at 21 on 2027-05-30`."""
     measure, latest = standing.ref.measure, standing.latest
+    if measure.kind == "milestone":  # only ever missed: it has no line to be behind
+        return f"milestone '{measure.id}' was due on {measure.due} and is not done"
     # BEHIND and MISSED imply a latest result and a target; the checks narrow the types.
-    if latest is None or measure.target is None:
+    target = target_value(measure)
+    if latest is None or target is None:
         return f"'{measure.id}' is {standing.status}"
     at = f"{format_number(latest.value)} on {latest.date}"
-    goal = f"its target of {format_number(measure.target)}"
+    goal = f"its target of {format_number(target)}"
     if standing.status is Status.MISSED:
         return f"'{measure.id}' missed {goal} due on {measure.due}, at {at}"
     expected = expected_value(measure, ctx.plan.campaign.starts, ctx.today, ctx.plan.results)

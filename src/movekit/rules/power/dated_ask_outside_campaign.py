@@ -32,18 +32,20 @@ def check(ctx: Context) -> Iterator[Problem]:
     for ref in ctx.stages:
         phase = phases.get(ref.stage.phase) if ref.stage.phase is not None else None
         for k, cta in enumerate(ref.stage.ctas):
-            if cta.date is None:
-                continue
-            outside = _outside(cta.date, ctx.plan.campaign, phase)
-            if outside is None:
-                continue
-            where, hint = outside
-            yield Problem(
-                f"Call to action '{one_line(cta.id or cta.ask)}' at {ref.long_label} is dated "
-                f"{cta.date}, {where}",
-                (*ref.path, "ctas", k, "date"),
-                hint=hint,
-            )
+            dates = cta.date or []
+            several = len(dates) > 1
+            for n, date in enumerate(dates):
+                outside = _outside(date, ctx.plan.campaign, phase)
+                if outside is None:
+                    continue
+                where, hint = outside
+                path = (*ref.path, "ctas", k, "date", *((n,) if several else ()))
+                yield Problem(
+                    f"Call to action '{one_line(cta.id or cta.ask)}' at {ref.long_label} is "
+                    f"dated {date}, {where}",
+                    path,
+                    hint=hint,
+                )
 
 
 RULE = Rule(
@@ -58,8 +60,10 @@ RULE = Rule(
         "bounds are inclusive: an ask on the first or last day of the campaign or phase is "
         "fine. An ask that breaks several bounds is reported once, for the first of "
         "campaign start, campaign end, phase start, phase end that it breaks; the message "
-        "names that bound and both dates. Asks with no `date` are not checked. The "
-        "finding points at the ask's `date:` key."
+        "names that bound and both dates. An ask with several dates (`date: [2027-03-06, "
+        "2027-04-03]`) has each date checked, and each one outside is reported at that "
+        "date. Asks with no `date` are not checked. The finding points at the ask's "
+        "`date:` key."
     ),
     why=(
         "A dated ask is a promise to the people you ask: a walking bus on a Friday, a "

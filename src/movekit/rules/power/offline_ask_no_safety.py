@@ -83,7 +83,9 @@ RULE = Rule(
         "whatever its status, likelihood or impact (MK807 and MK808 look after those). A "
         "risk about the ask's audience or outcome does not cover it: it says nothing "
         "about the people at this event. A plan with no `risks` section has every such "
-        "ask flagged. The finding points at the call to action's first line."
+        "ask flagged. Direct asks (`mode: direct`: a call, a letter, a meeting with a "
+        "decision-maker) and online asks are not flagged. The finding points at the call "
+        "to action's first line."
     ),
     why=(
         "An offline ask puts people on the ground: on a street, at a school gate, in a "

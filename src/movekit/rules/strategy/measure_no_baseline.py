@@ -12,7 +12,9 @@ RULE = Rule(
     summary="A measure has no baseline.",
     what=(
         "Flags every measure, in any outcome, that has no `baseline` value. A baseline of 0 "
-        "counts as a baseline. The finding points at the measure's first line."
+        "counts as a baseline, and so does `baseline: tbd`: the plan says explicitly that "
+        "establishing the baseline comes first. A milestone (`kind: milestone`) has no "
+        "baseline and is never flagged. The finding points at the measure's first line."
     ),
     why=(
         "To 'analyse the accuracy and effectiveness of your past efforts' you need to know "

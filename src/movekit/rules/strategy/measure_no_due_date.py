@@ -11,8 +11,10 @@ RULE = Rule(
     severity=Severity.WARNING,
     summary="A measure has no due date.",
     what=(
-        "Flags every measure, in any outcome, that has no `due` date. The finding points "
-        "at the measure's first line."
+        "Flags every measure, in any outcome, that has no `due` date, milestones (`kind: "
+        "milestone`) included: a step that should happen needs a date by which it should. "
+        "A due month (`due: 2027-05`) is a due date: its last day. "
+        "The finding points at the measure's first line."
     ),
     why=(
         "A target with no deadline can never be late, so it never prompts you to 'analyse "
@@ -40,6 +42,6 @@ Add the date by which the target should be reached, inside the campaign's dates:
     check=measure_part_check(
         "due",
         "due date",
-        hint="Add due: YYYY-MM-DD, the date by which the target should be reached",
+        hint="Add due: YYYY-MM-DD (or YYYY-MM, its last day), the day the target should be reached",
     ),
 )

@@ -11,8 +11,11 @@ RULE = Rule(
     severity=Severity.WARNING,
     summary="A measure has no target.",
     what=(
-        "Flags every measure, in any outcome, that has no `target` value. The finding "
-        "points at the measure's first line."
+        "Flags every measure, in any outcome, that has no `target` value. A target written "
+        "`tbd` (to be set: the number is deliberately not known yet) is reported by MK108 "
+        "instead, and a change on the baseline (`+30%`) is a target. A milestone (`kind: "
+        "milestone`: a step that happens or not) has no target and is never flagged. The "
+        "finding points at the measure's first line."
     ),
     why=(
         "Measuring is only half of 'how can you measure these objectives?': you also need "
