@@ -144,3 +144,29 @@ def test_no_offline_ask_means_no_risk_question(tmp_path: Path) -> None:
     asked, text = wizard(tmp_path, answers)
     assert "What could go wrong" not in asked
     assert "\nrisks: []\n" in text
+
+
+def test_an_ask_and_a_channel_can_be_direct_contact(tmp_path: Path) -> None:
+    asked, text = wizard(
+        tmp_path,
+        [
+            *["C", "G", "", ""],
+            *["Council agrees", "policy", "", "", ""],
+            *["Tenants", "", "", "letters to councillors"],  # no motivations or barriers
+            *["Direct", ""],  # the channel's mode (any case), no one runs it yet
+            *["Writes to the councillor", "action", "", "Write to Cllr Ward", "direct"],
+            "",  # through the letters: the default, as its mode matches
+            "",  # no stage 2
+            *["", "", ""],  # no audience 2, community or phases
+            "",  # no target (and no risk question: a letter is not on the ground)
+        ],
+    )
+    assert asked.count("direct means a call, a letter or a meeting") == 1
+    assert "Online, on the ground (offline) or direct? (online, offline, direct)" in asked
+    assert "What could go wrong" not in asked
+    assert "  - id: letters-to-councillors\n    mode: direct\n" in text
+    assert "          - ask: Write to Cllr Ward\n            mode: direct\n" in text
+    assert "        channels: [letters-to-councillors]\n" in text
+    found = codes(tmp_path / "plan.yaml")
+    assert not {code for code in found if code.startswith("MK00")}
+    assert not found & {"MK401", "MK402", "MK809"}  # direct contact is not asked to go offline

@@ -137,28 +137,28 @@ SENSIBLE = [
     ("Level", ""),  # the next rung: awareness
     ("best content", "map, film"),
     ("Call to action", "Sign the petition online"),
-    ("Online or on the ground", "online"),
+    ("Online, on the ground", "online"),
     ("Through which channels?", ""),  # WhatsApp: the online one
     ("Which measure counts", "2"),
     ("Stage 2", "Talks to neighbours"),
     ("Level", ""),  # engagement
     ("best content", "conversation guide"),
     ("Call to action", "Share the petition with a neighbour"),
-    ("Online or on the ground", ""),
+    ("Online, on the ground", ""),
     ("Through which channels?", ""),
     ("Which measure counts", "2"),
     ("Stage 3", "Turns up at the depot rally"),
     ("Level", "action"),
     ("best content", "leaflet"),
     ("Call to action", "Come to the rally at the depot"),
-    ("Online or on the ground", "offline"),
+    ("Online, on the ground", "offline"),
     ("Through which channels?", ""),  # bus stops
     ("Which measure counts", ""),
     ("Stage 4", "Runs a street stall"),
     ("Level", ""),  # ownership
     ("best content", "stall kit"),
     ("Call to action", "Run a stall on your street"),
-    ("Online or on the ground", "offline"),
+    ("Online, on the ground", "offline"),
     ("Through which channels?", ""),
     ("Which measure counts", ""),
     ("Stage 5", ""),
@@ -275,7 +275,8 @@ def test_blank_answers_skip_cleanly(tmp_path: Path) -> None:
     ]:
         terminal.answer(question, text)
     terminal.answer("Stage 2", "")  # a blank call to action asks nothing more
-    assert "Online or on the ground" not in terminal.output
+    assert "Online, on the ground" not in terminal.output
+    assert "direct means" not in terminal.output  # explained only where a mode is asked
     for question in ("Audience 2", "One way they could", "Phase 1", "The primary target"):
         terminal.answer(question, "")
     assert terminal.finish() == 0, terminal.output

@@ -32,7 +32,8 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 OUTCOME_TYPES = ("awareness", "attitude", "behaviour", "support", "policy")
-MODES = ("online", "offline")
+MODES = ("online", "offline", "direct")
+DIRECT = "direct means a call, a letter or a meeting with a decision-maker or an official"
 KINDS = ("create", "contribute", "organise", "fund", "decide")
 MAX_ITEMS = 12
 EXIT_INTERRUPTED = 130  # as shells report Ctrl-C
@@ -58,6 +59,9 @@ def run_wizard(console: Console, name: str | None, goal: str | None) -> Answers:
 
 
 class _Wizard(Asker):
+    explained = False
+    """Whether the meaning of `direct` was shown yet: once is enough."""
+
     def ask(self, name: str | None, goal: str | None) -> Answers:
         self.say("[bold]Let's plan a campaign that turns moments into movements.[/]")
         self.say("Answer each question, or press Enter to leave it for later.\n")
@@ -130,7 +134,7 @@ class _Wizard(Asker):
         for channel in audience.channels:
             shown = escape(channel)  # a name is shown as typed, [brackets] and all
             if channel not in {known.name for known in answers.channels}:
-                mode = self.choice(f"    Is '{shown}' online or on the ground?", MODES, "online")
+                mode = self.mode(f"    Is '{shown}' online, on the ground (offline) or direct?")
                 owner = self.text(f"    Who runs '{shown}'?")
                 answers.channels.append(ChannelAnswer(channel, mode, owner))
         reach = [known for known in answers.channels if known.name in audience.channels]
@@ -160,7 +164,7 @@ class _Wizard(Asker):
         ask = self.text("    Call to action: what do you ask them to do?")
         if not ask:
             return StageAnswer(name, chosen, ask, "", content)
-        mode = self.choice("    Online or on the ground (offline)?", MODES, "online")
+        mode = self.mode("    Online, on the ground (offline) or direct?")
         stage = StageAnswer(name, chosen, ask, mode, content)
         if reach:
             names = [channel.name for channel in reach]
@@ -172,6 +176,13 @@ class _Wizard(Asker):
             counted = self.pick("    Which measure counts who responds?", metrics, [], one=True)
             stage.measure = counted[0] if counted else None
         return stage
+
+    def mode(self, question: str) -> str:
+        """Online, offline or direct; what direct means is said before it is first asked."""
+        if not self.explained:
+            self.say(f"    ({DIRECT})")
+            self.explained = True
+        return self.choice(question, MODES, "online")
 
     def bridge(self, stages: list[StageAnswer]) -> BridgeAnswer | None:
         online = [n for n, stage in enumerate(stages) if stage.mode == "online"]
