@@ -3,6 +3,7 @@ format's additions of movekit 0.2; docs/plan-format.md). model.py's Plan holds t
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import Field
@@ -20,6 +21,8 @@ POSITIONS = ("unknown", "opposes", "undecided", "supports")
 """A target's positions as the power map draws them: not known yet, then from opposes to
 supports."""
 RATINGS = ("low", "medium", "high")
+LIVE_RISKS = ("open", "accepted")
+"""Risk statuses still to be watched (mitigated and closed ones are dealt with)."""
 
 
 class Target(Section):
@@ -62,6 +65,15 @@ class Assumption(Section):
         None, alias="test-by", description="When you will know whether it holds (day or month)."
     )
 
+    @property
+    def current_status(self) -> AssumptionStatus:
+        """The status, `untested` when the plan gives none (as MK805, status and render read it)."""
+        return self.status or "untested"
+
+    def test_overdue(self, today: dt.date) -> bool:
+        """Still untested after its test-by date (strictly before today: MK805)."""
+        return self.current_status == "untested" and _before(self.test_by, today)
+
 
 class Risk(Section):
     """Something that could go wrong, how likely and how bad, and what you do about it."""
@@ -87,3 +99,21 @@ class Risk(Section):
     review_by: Date | None = Field(
         None, alias="review-by", description="When you will review this risk (day or month)."
     )
+
+    @property
+    def current_status(self) -> RiskStatus:
+        """The status, `open` when the plan gives none (as MK808, status and render read it)."""
+        return self.status or "open"
+
+    @property
+    def live(self) -> bool:
+        """Open or accepted: a risk that can still hurt the campaign and is watched."""
+        return self.current_status in LIVE_RISKS
+
+    def review_overdue(self, today: dt.date) -> bool:
+        """Live and past its review-by date (strictly before today: MK808)."""
+        return self.live and _before(self.review_by, today)
+
+
+def _before(day: dt.date | None, today: dt.date) -> bool:
+    return day is not None and day < today

@@ -81,22 +81,18 @@ def assumptions_and_risks(plan: Plan, today: dt.date) -> AssumptionsAndRisks:
 
 
 def _assumption(index: Index, item: Assumption, today: dt.date) -> AssumptionRow:
-    status = item.status or "untested"
-    late = item.test_by is not None and item.test_by < today
     return AssumptionRow(
         id=item.id,
         text=item.text,
         about=about_words(index, item.about),
         evidence=item.evidence,
-        status=status,
+        status=item.current_status,
         test_by=item.test_by,
-        overdue=status == "untested" and late,
+        overdue=item.test_overdue(today),
     )
 
 
 def _risk(index: Index, item: Risk, today: dt.date) -> RiskRow:
-    status = item.status or "open"
-    late = item.review_by is not None and item.review_by < today
     return RiskRow(
         id=item.id,
         risk=item.risk,
@@ -105,9 +101,9 @@ def _risk(index: Index, item: Risk, today: dt.date) -> RiskRow:
         impact=item.impact,
         mitigation=item.mitigation,
         owner=item.owner,
-        status=status,
+        status=item.current_status,
         review_by=item.review_by,
-        overdue=status in ("open", "accepted") and late,
+        overdue=item.review_overdue(today),
     )
 
 

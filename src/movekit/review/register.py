@@ -22,8 +22,6 @@ TO_TEST = ("untested", "under-strain")
 STRAINABLE = ("untested", "holding")
 """Statuses MK806 questions when the results behind the assumption fall short."""
 SHORT = (Status.BEHIND, Status.MISSED)
-TO_REVIEW = ("open", "accepted")
-"""Risk statuses still to be watched (mitigated and closed ones are dealt with)."""
 
 
 @dataclass(frozen=True)
@@ -64,11 +62,10 @@ def assumptions_to_test(
     index = Index(plan)
     rows = []
     for assumption in plan.assumptions:
-        status = assumption.status or "untested"
+        status = assumption.current_status
         strained = _strained(assumption, plan, index, statuses) if status in STRAINABLE else ()
         if status in TO_TEST or strained:
-            late = status == "untested" and _before(assumption.test_by, today)
-            rows.append(AssumptionRow(assumption, status, late, strained))
+            rows.append(AssumptionRow(assumption, status, assumption.test_overdue(today), strained))
     return sorted(rows, key=lambda row: _soonest(row.assumption.test_by))
 
 
@@ -84,14 +81,9 @@ def risks_to_review(plan: Plan, today: dt.date) -> list[RiskRow]:
     """Open and accepted risks, soonest review-by date first, undated last."""
     rows = []
     for risk in plan.risks:
-        status = risk.status or "open"
-        if status in TO_REVIEW:
-            rows.append(RiskRow(risk, status, _before(risk.review_by, today)))
+        if risk.live:
+            rows.append(RiskRow(risk, risk.current_status, risk.review_overdue(today)))
     return sorted(rows, key=lambda row: _soonest(row.risk.review_by))
-
-
-def _before(day: dt.date | None, today: dt.date) -> bool:
-    return day is not None and day < today
 
 
 def _soonest(day: dt.date | None) -> tuple[bool, dt.date]:

@@ -52,7 +52,7 @@ def _words(ctx: Context, standing: Standing) -> str:
 
 def check(ctx: Context) -> Iterator[Problem]:
     for i, assumption in enumerate(ctx.plan.assumptions):
-        if assumption.status not in (None, "untested", "holding"):
+        if assumption.current_status not in ("untested", "holding"):
             continue
         strained = _strained(ctx, assumption)
         if not strained:

@@ -10,14 +10,11 @@ from movekit.rules.base import Context, Rule
 
 def check(ctx: Context) -> Iterator[Problem]:
     for i, assumption in enumerate(ctx.plan.assumptions):
-        test_by = assumption.test_by
-        if assumption.status not in (None, "untested") or test_by is None:
-            continue
-        if test_by < ctx.today:
+        if assumption.test_overdue(ctx.today):
             unset = " (it has no status, which counts as untested)" if not assumption.status else ""
             yield Problem(
-                f"Assumption '{assumption.id}' was to be tested by {test_by} and is still "
-                f"untested{unset}",
+                f"Assumption '{assumption.id}' was to be tested by {assumption.test_by} "
+                f"and is still untested{unset}",
                 ("assumptions", i, "test-by"),
                 hint="Check it against what you now know and set status: holding, "
                 "under-strain or broken, or move test-by if the test was postponed",

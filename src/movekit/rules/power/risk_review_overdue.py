@@ -7,17 +7,13 @@ from collections.abc import Iterator
 from movekit.findings import Problem, Severity
 from movekit.rules.base import Context, Rule
 
-LIVE = frozenset({"open", "accepted"})
-"""Statuses of a risk that can still hurt the campaign; a missing status means open."""
-
 
 def check(ctx: Context) -> Iterator[Problem]:
     for i, risk in enumerate(ctx.plan.risks):
-        status = risk.status or "open"
-        if status not in LIVE or risk.review_by is None or risk.review_by >= ctx.today:
+        if not risk.review_overdue(ctx.today):
             continue
         yield Problem(
-            f"Risk '{risk.id}' is {status} and was due for review on {risk.review_by}",
+            f"Risk '{risk.id}' is {risk.current_status} and was due for review on {risk.review_by}",
             ("risks", i, "review-by"),
             hint="Look at the risk again, then set a new review-by: date, or change its "
             "status: to mitigated or closed",
