@@ -79,6 +79,14 @@ class Index:
             add("mechanism", mechanism.id, ("community", i))
         for i, phase in enumerate(plan.phases):
             add("phase", phase.id, ("phases", i))
+        for i, stakeholder in enumerate(plan.stakeholders):
+            add("stakeholder", stakeholder.id, ("stakeholders", i))
+            for j, argument in enumerate(stakeholder.arguments):
+                add("argument", argument.id, ("stakeholders", i, "arguments", j))
+        for i, message in enumerate(plan.messages):
+            add("message", message.id, ("messages", i))
+        for i, activity in enumerate(plan.activities):
+            add("activity", activity.id, ("activities", i))
         return dict(found)
 
     @cached_property

@@ -33,6 +33,12 @@ from movekit.modeltypes import (
 )
 from movekit.modeltypes import Id as Id
 from movekit.modeltypes import Number as Number
+from movekit.modelwork import STANCES as STANCES
+from movekit.modelwork import Activity as Activity
+from movekit.modelwork import Argument as Argument
+from movekit.modelwork import Message as Message
+from movekit.modelwork import Spend as Spend
+from movekit.modelwork import Stakeholder as Stakeholder
 
 LEVELS = ("awareness", "engagement", "action", "ownership")
 """The ladder from a moment to a movement, lowest rung first."""
@@ -62,6 +68,10 @@ class Campaign(Section):
         None,
         alias="review-cadence",
         description="When reviews happen, if by rhythm not dates: 'at every board meeting'.",
+    )
+    budget: Number | None = Field(None, description="The campaign's whole budget.")
+    currency: str | None = Field(
+        None, description="The currency of every amount in the plan: 'GBP', 'EUR', '$'."
     )
 
 
@@ -219,6 +229,10 @@ class Mechanism(Section):
     description: str | None = Field(None, description="How it works, in a sentence or two.")
     tools: Texts = Field([], description="Tools or kits you offer to make it possible.")
     owner: str | None = Field(None, description="Who supports the people who run it.")
+    budget: Number | None = Field(None, description="What it is expected to cost.")
+    stakeholders: Annotated[IdList, RefersTo("stakeholder")] = Field(
+        [], description="Ids of the allies it serves (a coalition's member groups)."
+    )
 
 
 class Phase(Section):
@@ -266,6 +280,12 @@ class Plan(Section):
     targets: Annotated[list[Target], Empty] = Field(
         [], description="Decision-makers: the people who can grant your outcomes."
     )
+    stakeholders: Annotated[list[Stakeholder], Empty] = Field(
+        [], description="Allies, neutrals and opponents who are not decision-makers."
+    )
+    messages: Annotated[list[Message], Empty] = Field(
+        [], description="Core messages per audience, and answers to opponents' arguments."
+    )
     journeys: Annotated[list[Journey], Empty] = Field(
         [], description="One journey per audience (at least)."
     )
@@ -274,6 +294,9 @@ class Plan(Section):
     )
     community: Annotated[list[Mechanism], Empty] = Field(
         [], description="Ways the community owns the campaign."
+    )
+    activities: Annotated[list[Activity], Empty] = Field(
+        [], description="What the campaign team does itself, and when."
     )
     phases: Annotated[list[Phase], Empty] = Field(
         [], description="Periods of the campaign, each with a review."
@@ -288,3 +311,4 @@ class Plan(Section):
         [], description="What each review learned and changed."
     )
     results: Annotated[list[Result], Empty] = Field([], description="Measured values over time.")
+    spend: Annotated[list[Spend], Empty] = Field([], description="Money spent, as it is spent.")

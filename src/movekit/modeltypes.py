@@ -60,6 +60,10 @@ ABOUT_KINDS = (
     "target",
     "mechanism",
     "phase",
+    "stakeholder",
+    "argument",
+    "message",
+    "activity",
 )
 """The kinds `about` may name as `KIND:ID`, as their models' IdOf markers name them."""
 

@@ -32,16 +32,21 @@ ITEMS = {
     "targets": "target",
     "assumptions": "assumption",
     "risks": "risk",
+    "stakeholders": "stakeholder",
+    "arguments": "argument",
+    "messages": "message",
+    "activities": "activity",
+    "spend": "spending",
 }
 """A list's key -> what one item of it (a mapping) is called."""
 
 _ORDERED = {"stages": ("id", "name"), "ctas": ("id", "ask"), "bridges": ("id",)}
 """Lists whose order matters: items are numbered, then named by the first key present."""
 
-_DATED = {"reviews": "phase", "results": "measure"}
+_DATED = {"reviews": "phase", "results": "measure", "spend": "for"}
 """Lists of dated entries: `result 3 (measure 'pledges', 2027-02-01)`."""
 
-_NAMES = ("id", "name", "title", "metric", "risk", "text")
+_NAMES = ("id", "name", "title", "metric", "risk", "text", "what", "says")
 """What names an item of any other list: its id, else its first words (with its number)."""
 
 LONGEST = 40
