@@ -14,6 +14,8 @@ from hypothesis import HealthCheck, settings
 
 from tests import forkrun
 
+pytest_plugins = ["tests.browser"]
+
 # The fuzz suite's size: `pytest --hypothesis-profile=long` tries far more inputs.
 _FUZZ = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
 settings.register_profile("default", max_examples=150, **_FUZZ)
