@@ -12,11 +12,14 @@ from dataclasses import dataclass
 
 from movekit.findings import Finding, Severity
 from movekit.model import LEVELS, Cta, Plan
+from movekit.render.activities import Activities, activities
+from movekit.render.budget import Budget, budget
 from movekit.render.channels import ChannelPlan, ChannelRef, channel_plan, channel_refs
 from movekit.render.formatting import stage_name
 from movekit.render.iterate import Iteration, iteration
 from movekit.render.power import WhoDecides, target_names, who_decides
 from movekit.render.risks import AssumptionsAndRisks, assumptions_and_risks
+from movekit.render.stakeholders import Messages, messages
 from movekit.render.strategy import OutcomeSection, outcome_sections
 
 
@@ -161,6 +164,12 @@ class Document:
     assumptions_and_risks: AssumptionsAndRisks
     """The section shows only when the plan has assumptions or risks."""
     levels: tuple[str, ...] = LEVELS
+    activities: Activities | None = None
+    """The team's own work, on the timeline; falsy when the plan has none."""
+    messages: Messages | None = None
+    """The Messages section; falsy when the plan has no messages."""
+    budget: Budget | None = None
+    """The Budget section; falsy when the plan has no budget, item budgets or spend."""
 
 
 def build_document(plan: Plan, findings: Sequence[Finding] | None, today: dt.date) -> Document:
@@ -176,6 +185,9 @@ def build_document(plan: Plan, findings: Sequence[Finding] | None, today: dt.dat
         gaps=None if findings is None else gap_groups(findings),
         who_decides=who_decides(plan),
         assumptions_and_risks=assumptions_and_risks(plan, today),
+        activities=activities(plan),
+        messages=messages(plan),
+        budget=budget(plan, today),
     )
 
 

@@ -18,6 +18,7 @@ from jinja2 import Undefined
 from jinja2.exceptions import TemplateRuntimeError
 
 from movekit.render import formatting
+from movekit.render.budget import money
 from movekit.render.diagram import journey_diagram
 from movekit.render.document import JourneySection
 from movekit.render.iterate import Iteration
@@ -50,6 +51,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "timeline": timeline,
     "power_map": power_map,
     "risk_grid": risk_grid,
+    "money": money,
 }
 """Name -> function, as templates use them (`{{ value|date }}`)."""
 
@@ -68,6 +70,7 @@ _NEEDS: dict[str, tuple[tuple[type, ...], str]] = {
     "timeline": ((Iteration,), "doc.iteration"),
     "power_map": ((WhoDecides,), "doc.who_decides"),
     "risk_grid": ((AssumptionsAndRisks,), "doc.assumptions_and_risks"),
+    "money": (_NUMBER, "an amount of money"),
 }
 
 

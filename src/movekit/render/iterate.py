@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from movekit.model import Phase, Plan
+from movekit.render.activities import activities
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,8 @@ class Iteration:
     results: list[ResultRow]
     span: tuple[dt.date, dt.date] | None
     as_of: dt.date
+    marks: list[tuple[dt.date, str]] = field(default_factory=list)
+    """The team's dated activities (day, what), drawn on the timeline below the phases."""
 
     @property
     def owned(self) -> bool:
@@ -63,7 +66,9 @@ class Iteration:
 
 def iteration(plan: Plan, today: dt.date) -> Iteration:
     """Phases in date order (undated last), reviews and results in date order."""
-    return Iteration(_phases(plan, today), _reviews(plan), _results(plan), _span(plan), today)
+    marks = activities(plan).marks
+    span = _span(plan, [day for day, _ in marks])
+    return Iteration(_phases(plan, today), _reviews(plan), _results(plan), span, today, marks)
 
 
 def _phases(plan: Plan, today: dt.date) -> list[PhaseRow]:
@@ -102,8 +107,8 @@ def _state(phase: Phase, today: dt.date) -> str:
     return "current" if today >= phase.starts else "upcoming"
 
 
-def _span(plan: Plan) -> tuple[dt.date, dt.date] | None:
-    days = [plan.campaign.starts, plan.campaign.ends]
+def _span(plan: Plan, marks: list[dt.date]) -> tuple[dt.date, dt.date] | None:
+    days: list[dt.date | None] = [plan.campaign.starts, plan.campaign.ends, *marks]
     for phase in plan.phases:
         days += [phase.starts, phase.ends, phase.review]
     known = [day for day in days if day is not None]

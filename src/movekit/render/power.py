@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from movekit.model import POSITIONS, Plan, Target
 from movekit.render.formatting import stage_name
+from movekit.render.stakeholders import StakeholderRow, stakeholder_rows
 
 ROLES = ("primary", "secondary")
 """The power map's rows, top first: who can grant the outcome, then who has power over them."""
@@ -66,6 +67,12 @@ class WhoDecides:
     targets: list[TargetRow]
     positions: tuple[str, ...] = POSITIONS
     roles: tuple[str, ...] = ROLES
+    stakeholders: list[StakeholderRow] = field(default_factory=list)
+    """Allies, neutrals and opponents beside the decision-makers (`stakeholders`)."""
+
+    def __bool__(self) -> bool:
+        """True when the section shows: the plan has targets or stakeholders."""
+        return bool(self.targets or self.stakeholders)
 
 
 def position_heading(position: str) -> str:
@@ -76,7 +83,7 @@ def position_heading(position: str) -> str:
 def who_decides(plan: Plan) -> WhoDecides:
     """The targets in plan order; an empty list when the plan has none."""
     if not plan.targets:
-        return WhoDecides([])
+        return WhoDecides([], stakeholders=stakeholder_rows(plan))
     names = {audience.id: audience.name for audience in plan.audiences}
     decides: dict[str, list[str]] = defaultdict(list)
     for outcome in plan.outcomes:
@@ -87,7 +94,8 @@ def who_decides(plan: Plan) -> WhoDecides:
         [
             _target(target, number, names, asks.get(target.id, []), decides.get(target.id, []))
             for number, target in enumerate(plan.targets, start=1)
-        ]
+        ],
+        stakeholders=stakeholder_rows(plan),
     )
 
 

@@ -8,11 +8,12 @@ from markupsafe import Markup
 
 from movekit.render.formatting import long_date, short_month
 from movekit.render.iterate import Iteration, PhaseRow
-from movekit.render.svg import document, element, text_block, wrap
+from movekit.render.svg import document, element, escape, text_block, wrap
 
 WIDTH, LABEL_W, RIGHT, ROW_H, AXIS_H = 660.0, 170.0, 16.0, 30.0, 26.0
 STATE_FILLS = {"done": "#9aa5b1", "current": "#3f6f9f", "upcoming": "#c9d6e3"}
 REVIEWED, OVERDUE, PENDING, TEXT = "#2f7d4f", "#b03a2e", "#6b7280", "#1f2430"
+ACTIVITY = "#8a6100"
 
 
 class Scale:
@@ -84,6 +85,18 @@ def _row(phase: PhaseRow, scale: Scale, top: float, today: dt.date) -> list[str]
     return drawn + _review(phase, scale, middle, today)
 
 
+def _marks(iteration: Iteration, scale: Scale, top: float) -> list[str]:
+    """The row of the team's dated activities: a dot on each date, named in its tooltip."""
+    if not iteration.marks:
+        return []
+    drawn = [text_block(0, top + ROW_H / 2 + 3.5, ["Team's activities"], 9.5, {"fill": TEXT})]
+    for day, what in iteration.marks:
+        dot = {"cx": scale.x(day), "cy": top + ROW_H / 2, "r": 4.5, "fill": ACTIVITY}
+        tip = element("title", {}, escape(f"{long_date(day)}: {what}"))
+        drawn.append(element("g", {"class": "mk-activity"}, tip, element("circle", dot)))
+    return drawn
+
+
 def _today(scale: Scale, height: float, today: dt.date) -> list[str]:
     if not scale.first <= today <= scale.last:
         return []
@@ -105,6 +118,7 @@ def _description(iteration: Iteration) -> str:
         review = f", review {long_date(phase.review)}" if phase.review else ", no review date"
         done = " (reviewed)" if phase.reviewed else ""
         parts.append(f"{phase.name}: {dates}{review}{done}.")
+    parts += [f"Activity on {long_date(day)}: {what}." for day, what in iteration.marks]
     return " ".join(parts)
 
 
@@ -113,10 +127,14 @@ def timeline(iteration: Iteration) -> Markup:
     assert iteration.span is not None
     scale = Scale(iteration.span)
     today = iteration.as_of
-    bottom = AXIS_H + ROW_H * len(iteration.phases)
+    rows = len(iteration.phases) + (1 if iteration.marks else 0)
+    bottom = AXIS_H + ROW_H * rows
     drawn = _axis(scale, bottom)
     for index, phase in enumerate(iteration.phases):
         drawn += _row(phase, scale, AXIS_H + index * ROW_H, today)
+    drawn += _marks(iteration, scale, AXIS_H + len(iteration.phases) * ROW_H)
     drawn += _today(scale, bottom, today)
     title = "Timeline of the campaign's phases and reviews"
+    if iteration.marks:
+        title += ", and the team's activities"
     return document("timeline", (WIDTH, bottom + 16), title, _description(iteration), *drawn)
