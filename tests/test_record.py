@@ -424,7 +424,7 @@ def test_csv_with_bom_crlf_blank_lines_any_column_order_and_extra_columns(tmp_pa
     )
     csv_file = _write(tmp_path, rows, "results.csv")
     before = plan.read_bytes()
-    results = record_csv(plan, csv_file, today=TODAY)
+    results = record_csv(plan, csv_file, today=TODAY).results
     assert [(new.result.measure, new.result.value, new.replaces) for new in results] == [
         ("pledges", 10, None),
         ("map-lookups", 1200, None),
@@ -459,9 +459,12 @@ def test_csv_reports_every_bad_row_with_its_line_and_writes_nothing(tmp_path: Pa
     name = str(csv_file)
     assert result.stderr.splitlines() == [
         f"error: {name}: 7 problems, so nothing was recorded:",
-        f"  {name}:3: 'pledgs' is not a measure in the plan; did you mean 'pledges'?",
-        f"  {name}:5: '2027-3-1' is not a date: write it as YYYY-MM-DD, such as 2027-03-15",
-        f"  {name}:6: '1,000' is not a number: write it without thousands separators, such as 1000",
+        f"  {name}:3, column measure: 'pledgs' is not a measure in the plan; "
+        "did you mean 'pledges'?",
+        f"  {name}:5, column date: '2027-3-1' is not a date: write it as YYYY-MM-DD, "
+        "such as 2027-03-15",
+        f"  {name}:6, column value: '1,000' is not a number: write it without thousands "
+        "separators, such as 1000",
         f"  {name}:7: 4 values but the header has 3 columns (write numbers without a "
         "thousands comma, or put the value in quotes)",
         f"  {name}:8: 2 values, but the header has 3 columns",
@@ -700,7 +703,8 @@ def test_csv_rows_are_checked_for_future_dates_and_second_values(tmp_path: Path)
         f"error: {name}: 3 problems, so nothing was recorded:",
         f"  {name}:3: pledges already has a result on 2027-02-01 (9): to correct it to 12, "
         "add --replace",
-        f"  {name}:4: 2028-01-01 is after today (2027-12-31): a result is recorded once it has "
+        f"  {name}:4, column date: 2028-01-01 is after today (2027-12-31): a result is "
+        "recorded once it has "
         "been measured; correct the date, or add --allow-future to record it anyway",
         f"  {name}:6: line 5 already gives map-lookups a value on 2027-03-01: keep one of the "
         "two rows",

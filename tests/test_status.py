@@ -57,7 +57,7 @@ phases:
 """
 
 
-ISSUE_15 = ("review_cadence",)
+ISSUE_15 = ("review_cadence", "budget", "activities")
 """Top-level fields added for issue 15, between the phases and the assumptions."""
 
 
@@ -357,6 +357,9 @@ def test_the_documented_json_is_real_output() -> None:
     fields = {name for cell in first_cells for name in re.findall(r"`([a-z_]+)(?:\[\])?`", cell)}
     every_field = set(real) | set(real["measures"][0]) | set(real["phases"][0])
     every_field |= set(real["assumptions"][0]) | set(real["risks"][0])
+    args = ("status", "tests/data/real-additions.yaml", "--today", "2027-03-15", "-f", "json")
+    additions = json.loads(run_cli(*args, cwd=REPO).stdout)
+    every_field |= set(additions["budget"]) | set(additions["activities"][0])
     assert every_field <= fields
 
 
@@ -614,6 +617,7 @@ def test_a_plan_without_the_additions_shows_what_it_showed_before(plan: str) -> 
     before = json.loads((GOLDEN / f"status-0.1-{plan}.json").read_text(encoding="utf-8"))
     now = json.loads(shown)
     assert now.pop("review_cadence") is None  # issue 15's fields, empty on an old plan
+    assert (now.pop("budget"), now.pop("activities")) == (None, [])
     for row in now["measures"]:
         assert row.pop("tracked_in") is None
         # issue 15's measure kinds: a count, with its numbers as written

@@ -50,8 +50,19 @@ def target_words(measure: Measure) -> str:
     """The target as status and documents show it: `1,300`, `+30% (1,300)`, `tbd` or ``."""
     value = target_value(measure)
     if isinstance(measure.target, str):
-        return measure.target if value is None else f"{measure.target} ({format_number(value)})"
+        if value is None:
+            return measure.target
+        return f"{measure.target} ({format_number(relative_shown(measure, value))})"
     return "" if value is None else format_number(value)
+
+
+def relative_shown(measure: Measure, value: float) -> float:
+    """A worked-out relative target as people read it: whole when the baseline is (`+15%` of
+    1,234 people is 1,419 people, not 1,419.1), else as target_value gives it (two decimals)."""
+    baseline = baseline_value(measure)
+    return (
+        float(math.floor(value + 0.5)) if baseline is not None and baseline.is_integer() else value
+    )
 
 
 def baseline_words(measure: Measure) -> str:

@@ -1,4 +1,10 @@
-"""`movekit record --from`: a CSV file of results, every row checked before anything is written."""
+"""`movekit record --from`: a CSV file of results (and milestones done), or of money spent,
+every row checked before anything is written.
+
+A file with the columns measure, date and value holds results; a row whose measure is a
+milestone and whose value is empty marks the milestone done on its date. A file with the
+columns date and amount (and optionally for and note) holds money spent.
+"""
 
 from __future__ import annotations
 
@@ -7,33 +13,45 @@ import datetime as dt
 import difflib
 import io
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from movekit.about import Index
 from movekit.errors import UsageError
-from movekit.model import Plan, Result
+from movekit.model import Measure, Plan, Spend
 from movekit.opening import read_source
+from movekit.review.donecheck import NewDone, done_problem, new_done
 from movekit.review.inputs import (
     Measures,
     NewResult,
     Options,
     ResultsByDay,
-    check_result,
+    check_result_cells,
     describe,
+    future_date,
+    parse_date,
     place,
     refusal,
 )
+from movekit.review.spendcheck import SpendInput, check_spend
 
 COLUMNS = ("measure", "date", "value")
 """The columns a results CSV file must have, named in its header row."""
+SPEND_COLUMNS = ("date", "amount")
+"""The columns a CSV file of money spent must have; `for` and `note` are optional."""
+SPEND_OPTIONAL = ("for", "note")
+
+Problems = list[tuple[str | None, str]]
+"""What is wrong with a row: (its column, or None for the whole row; the message)."""
 
 
 @dataclass(frozen=True)
-class _Known:
-    """What rows are checked against: the plan's measures and its results by day."""
+class CsvRecords:
+    """What a CSV file records: results, milestones done, or money spent."""
 
-    measures: Measures
-    results: ResultsByDay
+    results: list[NewResult] = field(default_factory=list)
+    done: list[NewDone] = field(default_factory=list)
+    spend: list[Spend] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -42,32 +60,104 @@ class _Row:
     cells: list[str]
 
 
+@dataclass
+class _Known:
+    """What rows are checked against, found through dicts built once: each row costs the
+    same however long the file or the plan."""
+
+    measures: Measures
+    results: ResultsByDay
+    milestones: dict[str, tuple[int, int, Measure]]
+    earlier: dict[tuple[str, dt.date], tuple[int, NewResult]] = field(default_factory=dict)
+    earlier_done: dict[str, int] = field(default_factory=dict)
+
+
 def read_results_csv(path: Path, plan: Plan, options: Options) -> list[NewResult]:
-    """Every row of a `measure,date,value` CSV file ("-" for stdin) as a result, or a
-    UsageError listing every bad row with its line number (all rows good, or none recorded).
+    """The results of a `measure,date,value` CSV file (see read_csv)."""
+    return read_csv(path, plan, options).results
+
+
+def read_csv(path: Path, plan: Plan, options: Options) -> CsvRecords:
+    """Every row of a CSV file ("-" for stdin) checked against the plan, or a UsageError
+    listing every bad row with its line and column (all rows good, or none recorded).
     With --replace, a row for a day that already has a result corrects it."""
     rows = list(_rows(path))
     if not rows:
-        raise UsageError(f"{path}: the file is empty; it needs a header row: measure,date,value")
+        raise UsageError(
+            f"{path}: the file is empty; it needs a header row: measure,date,value "
+            "(or date,amount,for,note for money spent)"
+        )
     header, body = rows[0], rows[1:]
-    columns = _columns(path, header)
-    width = len(header.cells)
+    names = [cell.strip().lower() for cell in header.cells]
+    spending = "amount" in names and "measure" not in names
+    if spending:
+        columns = _columns(path, header, SPEND_COLUMNS, SPEND_OPTIONAL)
+    else:
+        columns = _columns(path, header, COLUMNS)
     if not body:
-        raise UsageError(f"{path}: the file has a header row but no results to record")
-    results: list[NewResult] = []
+        what = "spending" if spending else "results"
+        raise UsageError(f"{path}: the file has a header row but no {what} to record")
+    if spending:
+        return _read_spend(path, body, columns, len(header.cells), Index(plan), options)
+    return _read_results(path, body, columns, len(header.cells), plan, options)
+
+
+def _read_results(
+    path: Path,
+    body: list[_Row],
+    columns: dict[str, int],
+    width: int,
+    plan: Plan,
+    options: Options,
+) -> CsvRecords:
+    records = CsvRecords()
     problems: list[str] = []
-    earlier: dict[tuple[str, dt.date], tuple[int, Result]] = {}
-    # found through dicts built once: each row costs the same however long the file or plan
-    known = _Known(Measures(plan), ResultsByDay(plan.results))
+    milestones = {
+        measure.id: (i, j, measure)
+        for i, outcome in enumerate(plan.outcomes)
+        for j, measure in enumerate(outcome.measures)
+        if measure.kind == "milestone"
+    }
+    known = _Known(Measures(plan), ResultsByDay(plan.results), milestones)
     for row in body:
-        result, row_problems = _check_row(row, columns, width, known, options, earlier)
-        problems.extend(f"{path}:{row.line}: {problem}" for problem in row_problems)
-        if result is not None:
-            results.append(result)
-            earlier[(result.result.measure, result.result.date)] = (row.line, result.result)
+        row_problems = _width_problems(row, columns, width)
+        if not row_problems:
+            row_problems = _result_row(row, columns, known, options, records)
+        problems.extend(_where(path, row, column, problem) for column, problem in row_problems)
     if problems:
         raise UsageError(refusal(problems, str(path)))
-    return results
+    return records
+
+
+def _read_spend(
+    path: Path,
+    body: list[_Row],
+    columns: dict[str, int],
+    width: int,
+    index: Index,
+    options: Options,
+) -> CsvRecords:
+    records = CsvRecords()
+    problems: list[str] = []
+    for row in body:
+        row_problems: Problems = list(_width_problems(row, columns, width))
+        if not row_problems:
+            cell = {column: row.cells[at] for column, at in columns.items()}
+            note = cell.get("note", "").strip() or None
+            given = SpendInput(cell["date"], cell["amount"], cell.get("for", ""), note)
+            spend, found = check_spend(index, given, options)
+            row_problems.extend(found)
+            if spend is not None:
+                records.spend.append(spend)
+        problems.extend(_where(path, row, column, problem) for column, problem in row_problems)
+    if problems:
+        raise UsageError(refusal(problems, str(path)))
+    return records
+
+
+def _where(path: Path, row: _Row, column: str | None, problem: str) -> str:
+    """`results.csv:5, column date: ...`: the row's line, and the column when it is one cell."""
+    return f"{path}:{row.line}{'' if column is None else f', column {column}'}: {problem}"
 
 
 def _rows(path: Path) -> Iterator[_Row]:
@@ -86,24 +176,32 @@ def _rows(path: Path) -> Iterator[_Row]:
         raise UsageError(f"{path}:{reader.line_num}: cannot read the CSV: {error}") from error
 
 
-def _columns(path: Path, header: _Row) -> dict[str, int]:
+def _columns(
+    path: Path, header: _Row, required: tuple[str, ...], optional: tuple[str, ...] = ()
+) -> dict[str, int]:
     """Where each column is, from the header row (any order, any case; others ignored)."""
     names = [cell.strip().lower() for cell in header.cells]
-    missing = [column for column in COLUMNS if column not in names]
+    missing = [column for column in required if column not in names]
     if missing:
-        raise UsageError(f"{path}:{header.line}: {_missing_columns(header.cells, missing)}")
-    twice = sorted({name for name in names if name in COLUMNS and names.count(name) > 1})
+        message = _missing_columns(header.cells, required, missing)
+        raise UsageError(f"{path}:{header.line}: {message}")
+    used = (*required, *optional)
+    twice = sorted({name for name in names if name in used and names.count(name) > 1})
     if twice:
         raise UsageError(f"{path}:{header.line}: the header row names {twice[0]} twice")
-    return {column: names.index(column) for column in COLUMNS}
+    return {column: names.index(column) for column in used if column in names}
 
 
-def _missing_columns(cells: list[str], missing: list[str]) -> str:
+def _missing_columns(cells: list[str], required: tuple[str, ...], missing: list[str]) -> str:
     found = ", ".join(cell.strip() for cell in cells)
-    message = f"the header row must name the columns measure, date and value; it has: {found}"
+    if required == COLUMNS:
+        wanted = "measure, date and value"
+    else:
+        wanted = "date and amount (for and note may follow)"
+    message = f"the header row must name the columns {wanted}; it has: {found}"
     if ";" in found and "," not in "".join(cells):
         return message + " (separate the columns with commas, not semicolons)"
-    extra = [cell.strip() for cell in cells if cell.strip().lower() not in COLUMNS]
+    extra = [cell.strip() for cell in cells if cell.strip().lower() not in required]
     for column in missing:
         close = difflib.get_close_matches(column, [name.lower() for name in extra], n=1)
         if close:
@@ -111,36 +209,88 @@ def _missing_columns(cells: list[str], missing: list[str]) -> str:
     return message
 
 
-def _check_row(
-    row: _Row,
-    columns: dict[str, int],
-    width: int,
-    known: _Known,
-    options: Options,
-    earlier: dict[tuple[str, dt.date], tuple[int, Result]],
-) -> tuple[NewResult | None, list[str]]:
+def _width_problems(row: _Row, columns: dict[str, int], width: int) -> Problems:
     """`width` is the header's number of columns; extra columns are allowed and ignored."""
     if len(row.cells) > width:
-        return None, [
-            f"{len(row.cells)} values but the header has {width} columns (write numbers "
-            "without a thousands comma, or put the value in quotes)"
+        return [
+            (
+                None,
+                f"{len(row.cells)} values but the header has {width} columns (write numbers "
+                "without a thousands comma, or put the value in quotes)",
+            )
         ]
     if len(row.cells) <= max(columns.values()):
-        return None, [f"{len(row.cells)} values, but the header has {width} columns"]
+        return [(None, f"{len(row.cells)} values, but the header has {width} columns")]
+    return []
+
+
+def _result_row(
+    row: _Row, columns: dict[str, int], known: _Known, options: Options, records: CsvRecords
+) -> Problems:
+    """Check one row of a results file and add what it records to `records`."""
     measure, on, value = (row.cells[columns[column]] for column in COLUMNS)
-    result, problems = check_result(known.measures, measure, on, value, options)
+    milestone = known.milestones.get(measure.strip())
+    if milestone is not None:
+        return _milestone_row(row, milestone, on, value, known, options, records)
+    if not value.strip() and known.measures.unknown(measure.strip()) is None:
+        return [("value", "the value is empty: give the number measured on that date")]
+    result, cells = check_result_cells(known.measures, measure, on, value, options)
     if result is None:
-        return None, problems
-    before = earlier.get((result.measure, result.date))
+        return list(cells)
+    before = known.earlier.get((result.measure, result.date))
     if before is not None:
         line, other = before
-        if other == result:
-            return None, [f"{describe(result)} is already recorded by an earlier row"]
-        return None, [
-            f"line {line} already gives {result.measure} a value on {result.date}: "
-            "keep one of the two rows"
+        if other.result == result:
+            return [(None, f"{describe(result)} is already recorded by an earlier row")]
+        return [
+            (
+                None,
+                f"line {line} already gives {result.measure} a value on {result.date}: "
+                "keep one of the two rows",
+            )
         ]
     index, problem = place(known.results, result, options.replace)
     if problem is not None:
-        return None, [problem]
-    return NewResult(result, index), []
+        return [(None, problem)]
+    new = NewResult(result, index)
+    known.earlier[(result.measure, result.date)] = (row.line, new)
+    records.results.append(new)
+    return []
+
+
+def _milestone_row(
+    row: _Row,
+    milestone: tuple[int, int, Measure],
+    on: str,
+    value: str,
+    known: _Known,
+    options: Options,
+    records: CsvRecords,
+) -> Problems:
+    """A milestone's row marks it done on the row's date; its value must be empty."""
+    name = milestone[2].id
+    if value.strip():
+        return [
+            (
+                "value",
+                f"'{name}' is a milestone: it has no value to record; leave the value "
+                "empty to mark it done on the row's date",
+            )
+        ]
+    date, bad_date = parse_date(on)
+    problems: Problems = [
+        ("date", problem)
+        for problem in (bad_date, future_date(date, options, "milestone"))
+        if problem is not None
+    ]
+    if problems or date is None:
+        return problems
+    if name in known.earlier_done:
+        line = known.earlier_done[name]
+        return [(None, f"line {line} already marks '{name}' done: keep one of the two rows")]
+    problem = done_problem(milestone[2], date, options.replace)
+    if problem is not None:
+        return [(None, problem)]
+    known.earlier_done[name] = row.line
+    records.done.append(new_done(milestone, date))
+    return []

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from movekit.errors import UsageError
 from movekit.model import LARGEST_NUMBER, Plan, Result, Review
+from movekit.months import is_month, month_day, written
 from movekit.progress import format_number
 
 MAX_SHOWN = 20
@@ -48,13 +49,17 @@ def _number_hint(text: str) -> str:
 
 
 def parse_date(text: str) -> tuple[dt.date | None, str | None]:
-    """An ISO date typed by a person: the date, or why it is not one."""
+    """An ISO date typed by a person, or a month (`2027-03`, standing for its last day and
+    written back as typed): the date, or why it is not one."""
     cleaned = text.strip()
     if _DATE.fullmatch(cleaned):
         try:
             return dt.date.fromisoformat(cleaned), None
         except ValueError:
             return None, f"'{text}' is not a date in the calendar"
+    month = month_day(cleaned, first=False)
+    if month is not None:
+        return month, None
     return None, f"'{text}' is not a date: write it as YYYY-MM-DD, such as 2027-03-15"
 
 
@@ -122,6 +127,7 @@ _FUTURE = {
     "result": "a result is recorded once it has been measured",
     "milestone": "a milestone is marked done once it has happened",
     "review": "a review is recorded once it has been held (plan it with the phase's review: date)",
+    "spending": "money is recorded once it has been spent",
 }
 
 
@@ -129,6 +135,12 @@ def future_date(date: dt.date | None, options: Options, kind: str) -> str | None
     """Why a date after today is refused (None when it is not, or --allow-future is on)."""
     if date is None or date <= options.today or options.allow_future:
         return None
+    if is_month(date):
+        return (
+            f"{date:%Y-%m} stands for its last day, {date.isoformat()}, which is after today "
+            f"({options.today}): record the month's figure once the month is over, or give "
+            "the day (YYYY-MM-DD), or add --allow-future to record it anyway"
+        )
     return (
         f"{date} is after today ({options.today}): {_FUTURE[kind]}; correct the date, "
         "or add --allow-future to record it anyway"
@@ -139,12 +151,21 @@ def check_result(
     plan: Plan | Measures, measure: str, on: str, value: str, options: Options
 ) -> tuple[Result | None, list[str]]:
     """A new result, or every reason it cannot be recorded."""
+    result, problems = check_result_cells(plan, measure, on, value, options)
+    return result, [problem for _, problem in problems]
+
+
+def check_result_cells(
+    plan: Plan | Measures, measure: str, on: str, value: str, options: Options
+) -> tuple[Result | None, list[tuple[str, str]]]:
+    """A new result, or every reason it cannot be recorded, each with its column."""
     measures = plan if isinstance(plan, Measures) else Measures(plan)
     unknown = measures.unknown(measure.strip())
     date, bad_date = parse_date(on)
     future = future_date(date, options, "result")
     number, bad_number = parse_number(value)
-    problems = [p for p in (unknown, bad_date, future, bad_number) if p is not None]
+    found = (("measure", unknown), ("date", bad_date), ("date", future), ("value", bad_number))
+    problems = [(column, problem) for column, problem in found if problem is not None]
     if problems or date is None or number is None:
         return None, problems
     return Result(measure=measure.strip(), date=date, value=number), []
@@ -243,4 +264,4 @@ def describe(result: Result) -> str:
     """`councillor-pledges = 14 on 2027-03-12`."""
     value = result.value
     shown = repr(value) if isinstance(value, float) else str(value)
-    return f"{result.measure} = {shown} on {result.date}"
+    return f"{result.measure} = {shown} on {written(result.date)}"

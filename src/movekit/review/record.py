@@ -14,22 +14,39 @@ import datetime as dt
 import json
 from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn
 
+from movekit.about import Index
 from movekit.engine import Checked
 from movekit.errors import MovekitError, UsageError
 from movekit.findings import Finding
 from movekit.locking import plan_lock
-from movekit.model import Plan, Result, Review
+from movekit.model import Plan, Result, Review, Spend
+from movekit.months import is_month, written
 from movekit.opening import STDIN, open_plan, read_source
 from movekit.report.lines import visible
 from movekit.review.append import Item, Value, append_items, replace_values
-from movekit.review.csvfile import read_results_csv
-from movekit.review.inputs import MAX_SHOWN, NewResult, Options, new_result, new_review
+from movekit.review.csvfile import CsvRecords, read_csv
+from movekit.review.donetext import DoneAt, set_done
+from movekit.review.inputs import (
+    MAX_SHOWN,
+    NewResult,
+    Options,
+    new_result,
+    new_review,
+    refusal,
+)
+from movekit.review.spendcheck import SpendInput, check_spend
 from movekit.source import Document, decode
 from movekit.writing import write_plan
+
+Entry = Result | Review | Spend
+"""An item `record` adds to a top-level list."""
+
+_FLOW = frozenset({"results", "spend"})
+"""Lists whose items are written as one-line mappings when there is none to copy."""
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -114,14 +131,46 @@ def record_csv(
     today: dt.date | None = None,
     allow_future: bool = False,
     replace: bool = False,
-) -> list[NewResult]:
-    """Record every row of a `measure,date,value` CSV file, or none if any row is bad."""
+) -> CsvRecords:
+    """Record every row of a CSV file of results (`measure,date,value`; a milestone with an
+    empty value is done on that date) or of money spent (`date,amount,for,note`), or none
+    if any row is bad."""
     options = Options(today or dt.date.today(), allow_future, replace)
     with _locked(path):
         file = load_for_writing(path)
-        results = read_results_csv(csv_path, file.plan, options)
-        _write_results(file, results)
-    return results
+        records = read_csv(csv_path, file.plan, options)
+        if records.spend:
+            write_changes(file, Changes("spend", records.spend))
+        else:
+            write_changes(file, changes_of(records.results, [new.at for new in records.done]))
+    return records
+
+
+def record_spend(
+    path: Path,
+    amount: str,
+    on: str | None = None,
+    *,
+    for_: str | None = None,
+    note: str | None = None,
+    today: dt.date | None = None,
+    allow_future: bool = False,
+) -> Spend:
+    """Add money spent (dated today unless `on` is given) to the plan's `spend:` list."""
+    options = Options(today or dt.date.today(), allow_future)
+    with _locked(path):
+        file = load_for_writing(path)
+        given = SpendInput(on or options.today.isoformat(), amount, for_ or "", note)
+        spend, problems = check_spend(Index(file.plan), given, options)
+        if spend is None:
+            raise UsageError(refusal([_option(column, problem) for column, problem in problems]))
+        write_changes(file, Changes("spend", [spend]))
+    return spend
+
+
+def _option(column: str, problem: str) -> str:
+    """A spend problem named by its option: `--for: ...`, `--spent: ...` for the amount."""
+    return f"--{'spent' if column == 'amount' else column}: {problem}"
 
 
 def record_review(
@@ -146,39 +195,76 @@ def record_review(
 
 
 def _write_results(file: PlanFile, results: Sequence[NewResult]) -> None:
+    write_changes(file, changes_of(results))
+
+
+def changes_of(results: Sequence[NewResult], done: Sequence[DoneAt] = ()) -> Changes:
+    """The changes to `results:` (and milestones' `done:`) that checked rows make."""
     added = [new.result for new in results if new.replaces is None]
     replaced = {new.replaces: new.result for new in results if new.replaces is not None}
-    _write(file, "results", added, replaced)
+    return Changes("results", added, replaced, done)
 
 
-def _write(
-    file: PlanFile,
-    section: str,
-    added: Sequence[Result | Review],
-    replaced: Mapping[int, Result] | None = None,
-) -> None:
-    """Splice in the new items and the corrected values, check, then write."""
-    replaced = replaced or {}
-    items = [_item(entry) for entry in added]
+@dataclass(frozen=True)
+class Changes:
+    """What one record writes: items added to one top-level list, values corrected in it,
+    and milestones marked done."""
+
+    section: str
+    added: Sequence[Entry] = ()
+    replaced: Mapping[int, Result] = field(default_factory=dict)
+    done: Sequence[DoneAt] = ()
+
+
+def _write(file: PlanFile, section: str, added: Sequence[Entry]) -> None:
+    write_changes(file, Changes(section, added))
+
+
+def write_changes(file: PlanFile, changes: Changes) -> None:
+    """Splice in the new items, the corrected values and the done dates, check, then write."""
+    section = changes.section
+    items = [_item(entry) for entry in changes.added]
     try:
         body = file.document.text
-        if replaced:
-            body = replace_values(body, section, {i: new.value for i, new in replaced.items()})
+        for done in changes.done:
+            body = set_done(body, done.outcome, done.measure, date_value(done.date))
+        if changes.replaced:
+            values = {i: new.value for i, new in changes.replaced.items()}
+            body = replace_values(body, section, values)
         if items:
-            body = append_items(body, section, items, flow=section == "results")
-    except MovekitError as error:
+            body = append_items(body, section, items, flow=section in _FLOW)
+    except (MovekitError, StopIteration, IndexError) as error:
         raise MovekitError(f"{file.path}: {error}; nothing was recorded") from error
     data = file.bom + (file.lead + body).encode(file.codec)
-    _verify(file, data, section, added, items, replaced)
+    _verify(file, data, changes, items)
     # refuses links and read-only plans, and a plan changed since it was read
     write_plan(file.path, data, original=file.raw)
 
 
-def _item(entry: Result | Review) -> Item:
+def date_value(day: dt.date) -> Value:
+    """A date as it is written into the plan: a month as typed (`2027-03`), else the day."""
+    return written(day) if is_month(day) else day
+
+
+def _item(entry: Entry) -> Item:
     """The keys of a new item in the order of the plan format."""
     if isinstance(entry, Result):
-        return [("measure", entry.measure), ("date", entry.date), ("value", entry.value)]
-    pairs: list[tuple[str, Value]] = [("phase", entry.phase), ("date", entry.date)]
+        return [
+            ("measure", entry.measure),
+            ("date", date_value(entry.date)),
+            ("value", entry.value),
+        ]
+    if isinstance(entry, Spend):
+        pairs: list[tuple[str, Value]] = [
+            ("date", date_value(entry.date)),
+            ("amount", entry.amount),
+        ]
+        if entry.for_:
+            pairs.append(("for", entry.for_[0]))
+        if entry.note is not None:
+            pairs.append(("note", entry.note))
+        return pairs
+    pairs = [("phase", entry.phase), ("date", date_value(entry.date))]
     for key in ("learned", "changes"):
         text = getattr(entry, key)
         if text is not None:
@@ -186,37 +272,51 @@ def _item(entry: Result | Review) -> Item:
     return pairs
 
 
-def _verify(
-    file: PlanFile,
-    data: bytes,
-    section: str,
-    added: Sequence[Result | Review],
-    items: list[Item],
-    replaced: Mapping[int, Result],
-) -> None:
-    """Read the new bytes back: they must hold the old plan with exactly the corrected values
-    and the new items, and nothing else changed."""
+def _verify(file: PlanFile, data: bytes, changes: Changes, items: list[Item]) -> None:
+    """Read the new bytes back: they must hold the old plan with exactly the corrected values,
+    the done dates and the new items, and nothing else changed."""
     checked = _open(data, file.path)
-    old = list(getattr(file.plan, section))
-    expected_data = dict(file.document.data)
-    old_raw = list(expected_data.get(section) or [])
-    for index, result in replaced.items():
-        old[index] = result
-        old_raw[index] = {**old_raw[index], "value": result.value}
-    expected_plan = file.plan.model_copy(update={section: [*old, *added]})
-    new_raw = [{key: _raw(value) for key, value in item} for item in items]
-    expected_data[section] = [*old_raw, *new_raw]
+    plan, expected_data = _with_done(file, changes.done)
+    section = changes.section
+    if changes.added or changes.replaced:
+        old = list(getattr(plan, section))
+        old_raw = list(expected_data.get(section) or [])
+        for index, result in changes.replaced.items():
+            old[index] = result
+            old_raw[index] = {**old_raw[index], "value": result.value}
+        plan = plan.model_copy(update={section: [*old, *changes.added]})
+        new_raw = [{key: _raw(value) for key, value in item} for item in items]
+        expected_data[section] = [*old_raw, *new_raw]
     document = checked.document
+    # a new `done:` may sit before keys that follow it: then key order is not compared
+    sort = bool(changes.done)
     if (
-        checked.plan != expected_plan
+        checked.plan != plan
         or document is None
-        or _dump(document.data) != _dump(expected_data)
+        or _dump(document.data, sort) != _dump(expected_data, sort)
     ):
+        what = f"add to `{section}:`" if changes.added or changes.replaced else "set `done:`"
         raise MovekitError(
-            f"{file.path}: movekit could not add to `{section}:` without changing something "
-            "else in the file, so nothing was written. Please report this as a bug with the "
-            "plan; meanwhile add the lines by hand."
+            f"{file.path}: movekit could not {what} without changing something else in the "
+            "file, so nothing was written. Please report this as a bug with the plan; "
+            "meanwhile add the lines by hand."
         )
+
+
+def _with_done(file: PlanFile, done: Sequence[DoneAt]) -> tuple[Plan, dict[str, Any]]:
+    """The plan and its loaded YAML as they should read once the milestones are done."""
+    plan = file.plan
+    if not done:
+        return plan, dict(file.document.data)
+    data: dict[str, Any] = json.loads(json.dumps(file.document.data, default=str))
+    outcomes = list(plan.outcomes)
+    for at in done:
+        measures = list(outcomes[at.outcome].measures)
+        measures[at.measure] = measures[at.measure].model_copy(update={"done": at.date})
+        outcomes[at.outcome] = outcomes[at.outcome].model_copy(update={"measures": measures})
+        raw = data["outcomes"][at.outcome]["measures"][at.measure]
+        raw["done"] = _raw(date_value(at.date))
+    return plan.model_copy(update={"outcomes": outcomes}), data
 
 
 def _raw(value: Value) -> Any:
@@ -224,8 +324,14 @@ def _raw(value: Value) -> Any:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
-def _dump(data: Any) -> str:
-    """A comparable form of loaded YAML: keeps key order and treats NaN notes as equal."""
+def _dump(data: Any, sort: bool = False) -> str:
+    """A comparable form of loaded YAML: keeps key order (unless `sort`) and treats NaN notes
+    as equal."""
+    if sort:
+        try:
+            return json.dumps(data, default=str, sort_keys=True)
+        except TypeError:  # keys of several types in one note (`{1: a, b: c}`) do not sort
+            pass
     return json.dumps(data, default=str)
 
 

@@ -20,6 +20,7 @@ from movekit.report import REPORTERS, Report
 from movekit.review.cells import date_cell, days, new_table, plain
 from movekit.review.register_lines import assumption_lines, risk_lines
 from movekit.review.status import Dashboard, MeasureRow, PhaseRow, build_dashboard
+from movekit.review.work_lines import activity_lines, budget_lines
 
 FORMATS = ("text", "json")
 STYLES = {
@@ -66,8 +67,9 @@ def write_text(dashboard: Dashboard, screen: Console) -> None:
         screen.print("No measures yet: add them under outcomes[].measures.")
     for note in future_lines(dashboard):
         screen.print(note)
-    for part in (assumption_lines(dashboard), risk_lines(dashboard)):
-        if part:  # a plan without assumptions or risks shows no heading for them
+    parts = (budget_lines(dashboard), assumption_lines(dashboard), risk_lines(dashboard))
+    for part in (*parts, activity_lines(dashboard)):
+        if part:  # a plan without assumptions, risks, money or activities shows no heading
             screen.print()
             screen.print(*part, sep="\n")
     screen.print()

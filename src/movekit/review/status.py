@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from movekit.asof import as_of, phase_state
 from movekit.labels import one_line, stage_label
 from movekit.model import Measure, Phase, Plan, Result, Review
 from movekit.progress import (
@@ -25,6 +26,8 @@ from movekit.progress import (
     progress_share,
     target_value,
 )
+from movekit.review.activities import ActivityRow, activities_near
+from movekit.review.budget import BudgetRow, budget_row
 from movekit.review.cells import date_cell
 from movekit.review.register import (
     AssumptionRow,
@@ -76,6 +79,8 @@ class PhaseRow:
     phase: Phase
     current: bool
     reviewed: bool
+    """Any review of the phase is recorded, whatever its date, as MK602 counts it (MK608
+    flags one dated after today); a document as of a day counts only those held by then."""
     review_overdue: bool
     next_review: bool
 
@@ -115,6 +120,12 @@ class Dashboard:
     """The plan lists risks (all dealt with, perhaps)."""
     review_cadence: str | None = None
     """The rhythm of reviews held without dates ('at every board meeting'), shown by the phases."""
+    budget: BudgetRow | None = None
+    """Spent against the budget; None when the plan has neither a budget nor spending."""
+    activities: tuple[ActivityRow, ...] = ()
+    """The activities dated in the four weeks either side of today, soonest first."""
+    has_activities: bool = False
+    """The plan lists activities (none near today, perhaps): the text then says so."""
 
     def counts(self) -> dict[Status, int]:
         """How many measures have each status, every status included."""
@@ -128,6 +139,8 @@ class Dashboard:
             "measures": [_measure_json(row) for row in self.measures],
             "phases": [_phase_json(row) for row in self.phases],
             "review_cadence": self.review_cadence,
+            "budget": None if self.budget is None else self.budget.to_json(),
+            "activities": [row.to_json() for row in self.activities],
             "assumptions": [assumption_json(row) for row in self.assumptions],
             "risks": [risk_json(row) for row in self.risks],
         }
@@ -137,19 +150,23 @@ def build_dashboard(plan: Plan, today: dt.date) -> Dashboard:
     """The dashboard of a valid plan on `today`."""
     measures = measure_rows(plan, today)
     statuses = {row.measure.id: row.status for row in measures}
+    known = as_of(plan, today)
     return Dashboard(
         campaign=plan.campaign.name,
         today=today,
         measures=measures,
         phases=phase_rows(plan, today),
         ctas=ctas_to_rework(plan, statuses),
-        future_results=tuple(result for result in plan.results if result.date > today),
-        future_reviews=tuple(review for review in plan.reviews if review.date > today),
+        future_results=known.later_results,
+        future_reviews=known.later_reviews,
         assumptions=tuple(assumptions_to_test(plan, today, statuses)),
         risks=tuple(risks_to_review(plan, today)),
         has_assumptions=bool(plan.assumptions),
         has_risks=bool(plan.risks),
         review_cadence=plan.campaign.review_cadence,
+        budget=budget_row(plan, today),
+        activities=tuple(activities_near(plan, today)),
+        has_activities=bool(plan.activities),
     )
 
 
@@ -193,12 +210,8 @@ def phase_rows(plan: Plan, today: dt.date) -> list[PhaseRow]:
 
 def is_current(phase: Phase, today: dt.date) -> bool:
     """True when today falls within the phase's dates (a missing date leaves that end open;
-    a phase with no dates at all is never current)."""
-    if phase.starts is None and phase.ends is None:
-        return False
-    after_start = phase.starts is None or phase.starts <= today
-    before_end = phase.ends is None or today <= phase.ends
-    return after_start and before_end
+    a phase with no dates at all is never current): the state documents show too."""
+    return phase_state(phase, today) == "current"
 
 
 def is_review_overdue(phase: Phase, reviewed: set[str], today: dt.date) -> bool:
