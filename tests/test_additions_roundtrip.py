@@ -1,23 +1,40 @@
-"""`fmt` and `record` keep the 0.2 additions (targets, owners, phases, dated asks, assumptions,
-risks) byte for byte: a plan using every addition goes through them with nothing lost."""
+"""`fmt`, `record` and `diff` keep the 0.2 additions (targets, owners, phases, dated asks,
+assumptions, risks) and those for real plans (activities, stakeholders with arguments,
+messages, budget and spend) byte for byte: a plan using every addition goes through them
+with nothing lost."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+import pytest
+
 from movekit.source import parse
 from tests.conftest import REPO, run_cli
 
 EVERY_ADDITION = REPO / "tests" / "data" / "every-addition.yaml"
+REAL_ADDITIONS = REPO / "tests" / "data" / "real-additions.yaml"
+PLANS = [EVERY_ADDITION, REAL_ADDITIONS]
+NEW_SECTIONS = {
+    EVERY_ADDITION: ("targets", "assumptions", "risks"),
+    REAL_ADDITIONS: ("targets", "stakeholders", "messages", "activities", "spend"),
+}
 TODAY = "2027-03-15"
 FLOW_LIST = re.compile(r"^( *)(- )?([a-z-]+): \[(.*)\]$")
 KEY = re.compile(r"^( *(?:- )?)([a-z-]+): (?=\S)")
 
 
-def copy_of_every_addition(tmp_path: Path) -> Path:
+@pytest.fixture(params=PLANS, ids=lambda path: path.stem)
+def original(request: pytest.FixtureRequest) -> Path:
+    """A plan using every addition: those of 0.2, then those for real plans too."""
+    path: Path = request.param
+    return path
+
+
+def copy_of(original: Path, tmp_path: Path) -> Path:
     plan = tmp_path / "plan.yaml"
-    plan.write_bytes(EVERY_ADDITION.read_bytes())
+    plan.write_bytes(original.read_bytes())
     return plan
 
 
@@ -44,47 +61,73 @@ def comments(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.lstrip().startswith("#")]
 
 
-def outside(text: str, section: str) -> tuple[str, str]:
-    """The plan's text before a top-level section and after it."""
+def _bounds(text: str, section: str) -> tuple[int, int]:
+    """Where a top-level section starts and ends (at the blank line after it)."""
     start = text.index(f"\n{section}:\n")
     end = text.find("\n\n", start + 1)
-    return text[:start], "" if end == -1 else text[end:]
+    return start, len(text) if end == -1 else end
 
 
-def test_fmt_changes_nothing_in_a_plan_using_every_addition(tmp_path: Path) -> None:
-    plan = copy_of_every_addition(tmp_path)
+def outside(text: str, section: str) -> tuple[str, str]:
+    """The plan's text before a top-level section and after it."""
+    start, end = _bounds(text, section)
+    return text[:start], text[end:]
+
+
+def inside(text: str, section: str) -> str:
+    """A top-level section's text."""
+    start, end = _bounds(text, section)
+    return text[start:end]
+
+
+def test_fmt_changes_nothing_in_a_plan_using_every_addition(original: Path, tmp_path: Path) -> None:
+    plan = copy_of(original, tmp_path)
     assert run_cli("fmt", "--check", str(plan)).returncode == 0
     done = run_cli("fmt", str(plan))
     assert done.returncode == 0, done.stdout + done.stderr
-    assert plan.read_bytes() == EVERY_ADDITION.read_bytes()
+    assert plan.read_bytes() == original.read_bytes()
 
 
-def test_fmt_of_a_messy_copy_keeps_every_value_and_comment(tmp_path: Path) -> None:
-    original = EVERY_ADDITION.read_text(encoding="utf-8")
+def test_fmt_of_a_messy_copy_gives_back_the_plan_byte_for_byte(
+    original: Path, tmp_path: Path
+) -> None:
+    text = original.read_text(encoding="utf-8")
     plan = tmp_path / "plan.yaml"
-    plan.write_text(messy(original), encoding="utf-8")
-    assert plan.read_text(encoding="utf-8") != original
-    assert parse(plan.read_text(encoding="utf-8")).data == parse(original).data
+    plan.write_text(messy(text), encoding="utf-8")
+    assert plan.read_text(encoding="utf-8") != text
+    assert parse(plan.read_text(encoding="utf-8")).data == parse(text).data
+    assert run_cli("fmt", "--check", str(plan)).returncode == 1
     done = run_cli("fmt", str(plan))
     assert done.returncode == 0, done.stdout + done.stderr
     formatted = plan.read_text(encoding="utf-8")
-    assert parse(formatted).data == parse(original).data
-    assert comments(formatted) == comments(original)
-    for section in ("targets", "assumptions", "risks"):
+    assert parse(formatted).data == parse(text).data
+    assert comments(formatted) == comments(text)
+    for section in NEW_SECTIONS[original]:
         assert f"\n{section}:\n" in formatted
+    assert formatted == text
     assert run_cli("fmt", "--check", str(plan)).returncode == 0
 
 
-def test_record_a_result_changes_no_other_byte(tmp_path: Path) -> None:
-    plan = copy_of_every_addition(tmp_path)
+def test_diff_against_itself_finds_nothing_and_writes_nothing(
+    original: Path, tmp_path: Path
+) -> None:
+    plan = copy_of(original, tmp_path)
+    done = run_cli("diff", str(plan), str(plan), "--today", TODAY)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "\nNo changes in campaign terms.\n" in done.stdout
+    assert "Summary: 0 added, 0 removed, 0 changed;" in done.stdout
+    assert plan.read_bytes() == original.read_bytes()
+
+
+def test_record_a_result_changes_no_other_byte(original: Path, tmp_path: Path) -> None:
+    plan = copy_of(original, tmp_path)
     before = plan.read_text(encoding="utf-8")
     args = ["record", str(plan), "map-lookups", "640", "--date", "2027-03-01", "--today", TODAY]
     done = run_cli(*args)
     assert done.returncode == 0, done.stdout + done.stderr
     after = plan.read_text(encoding="utf-8")
     assert outside(after, "results") == outside(before, "results")
-    old_results = before[before.index("\nresults:\n") :]
-    new_results = after[after.index("\nresults:\n") :]
+    old_results, new_results = inside(before, "results"), inside(after, "results")
     assert new_results.startswith(old_results)
     assert "map-lookups" in new_results[len(old_results) :]
     data = parse(after).data
@@ -94,8 +137,8 @@ def test_record_a_result_changes_no_other_byte(tmp_path: Path) -> None:
     }
 
 
-def test_record_a_review_changes_no_other_byte(tmp_path: Path) -> None:
-    plan = copy_of_every_addition(tmp_path)
+def test_record_a_review_changes_no_other_byte(original: Path, tmp_path: Path) -> None:
+    plan = copy_of(original, tmp_path)
     before = plan.read_text(encoding="utf-8")
     done = run_cli(
         "record",

@@ -20,7 +20,7 @@ from typing import Any, Literal, get_args
 import pytest
 from pydantic import BaseModel, Field, ValidationError
 
-from movekit import model
+from movekit import model, modelwork
 from movekit.config import Settings
 from movekit.diff.changes import PlanDiff, Version
 from movekit.diff.compare import diff_plans
@@ -410,30 +410,48 @@ EXAMPLE_PLAN = model.Plan.model_validate(
 )
 EVERY_ADDITION = REPO / "tests" / "data" / "every-addition.yaml"
 NO_RULES = Settings(select=())
+REAL_ADDITIONS = REPO / "tests" / "data" / "real-additions.yaml"
 EVERY_PLAN = model.Plan.model_validate(
-    check_bytes(EVERY_ADDITION.read_bytes(), "plan.yaml", today=TODAY, settings=NO_RULES).plan
+    check_bytes(REAL_ADDITIONS.read_bytes(), "plan.yaml", today=TODAY, settings=NO_RULES).plan
 )
-"""A plan with every kind of item, the additions of movekit 0.2 included."""
+"""A plan with every kind of item, the additions of movekit 0.2 and for real plans included."""
 MODELS = {
     value
-    for value in vars(model).values()
+    for module in (model, modelwork)
+    for value in vars(module).values()
     if isinstance(value, type) and issubclass(value, model.Section) and value is not model.Section
 }
+"""Every kind of item of the plan format (modelwork.py holds those of the real-plan additions)."""
 UNCHANGEABLE = {("Plan", "movekit"), ("Measure", "done")}
 """Fields no plan can change alone: the format version has one value; only a milestone has a
 `done` date, and the example's first measure is a count (tests/test_measure_kinds.py shows
 a changed `done` in `diff`)."""
 
 
+def _is_items(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and isinstance(value[0], BaseModel)
+
+
+def _fullest(items: list[BaseModel]) -> int:
+    """The place of the first item with the most lists of items in it (a stakeholder with
+    arguments rather than the first one, which has none)."""
+    filled = [
+        sum(_is_items(getattr(item, name)) for name in type(item).model_fields) for item in items
+    ]
+    return filled.index(max(filled))
+
+
 def _first_items(item: BaseModel, path: tuple[str | int, ...] = ()) -> Iterator[Any]:
-    """The plan, then the first item of every list of items in it, with the path to each."""
+    """The plan, then one item of every list of items in it (the first of the fullest), with
+    the path to each."""
     yield path, item
     for name, field in type(item).model_fields.items():
         value, key = getattr(item, name), field.alias or name
         if isinstance(value, BaseModel):
             yield from _first_items(value, (*path, key))
-        elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
-            yield from _first_items(value[0], (*path, key, 0))
+        elif _is_items(value):
+            place = _fullest(value)
+            yield from _first_items(value[place], (*path, key, place))
 
 
 def _literals(annotation: Any) -> list[Any]:
@@ -486,9 +504,7 @@ def test_every_field_of_every_model_shows_when_it_changes() -> None:
         seen.add(type(item))
         for name, field in type(item).model_fields.items():
             value, key = getattr(item, name), field.alias or name
-            if isinstance(value, BaseModel) or (
-                isinstance(value, list) and value and isinstance(value[0], BaseModel)
-            ):
+            if isinstance(value, BaseModel) or _is_items(value):
                 continue  # a section of its own: its fields are walked in turn
             changed = _changed(path, name, key, field.annotation)
             if changed is None:
@@ -867,3 +883,206 @@ def test_the_additions_example_in_the_git_docs_is_real_output(additions: Path) -
     shown = _doc_block("Who decides, who does what", "text")
     real = run_cli("diff", "old.yaml", "new.yaml", "--today", EXAMPLE_TODAY, cwd=additions)
     assert _sections(shown) == _sections(real.stdout) == ADDITION_CHANGES
+
+
+# --- the additions for real plans in campaign words ------------------------------------------
+
+REAL_OLD = REAL_ADDITIONS.read_text(encoding="utf-8")
+REAL_EDITS = [
+    ("  budget: 24000\n  currency: GBP\n", "  budget: 26000\n  currency: EUR\n"),
+    ("    stance: opponent\n", "    stance: neutral\n"),
+    (
+        "        says: The traffic just moves to the next street\n",
+        "        says: The traffic only moves to the next street\n"
+        "      - id: no-parking\n        says: Customers will have nowhere to park\n",
+    ),
+    (
+        "      - id: trade-loss\n        says: Closing streets at school times will drive",
+        "      - id: trade-losses\n        says: Closing streets at school times will drive",
+    ),
+    ("    answers: trade-loss\n", "    answers: [trade-losses, no-parking]\n"),
+    (
+        "    text: Families who walk to school shop locally on the way home\n",
+        "    text: Families who walk to school spend more in local shops\n",
+    ),
+    ("  - id: bus-company\n", "  - id: stagecoach\n"),
+    (
+        "    budget: 6000\n    stakeholders: [parent-councils]\n",
+        "    budget: 6500\n    stakeholders: [parent-councils, stagecoach]\n",
+    ),
+    (
+        "    date: 2027-02\n    owner: Research volunteer\n",
+        "    date: 2027-03\n    owner: Research volunteer\n",
+    ),
+    ("    date: [2027-03-10, 2027-05-12]\n", "    date: [2027-03-10]\n"),
+    (
+        "    serves: [traders]\n    budget: 400\n",
+        "    serves: [traders]\n    budget: 400\n  - id: op-ed\n    what: An op-ed by three head"
+        " teachers in the Stockport Express\n    date: 2027-04\n",
+    ),
+    ("    amount: 2350\n", "    amount: 2450\n"),
+    (
+        "    for: street-captains\n",
+        "    for: street-captains\n  - date: 2027-03-01\n    amount: 80\n    for: op-ed\n",
+    ),
+]
+"""Each new collection changed, added or removed (each edit's text is unique in the plan)."""
+REAL_CHANGES = [
+    ("Campaign", "~", "the campaign: budget 24000 -> 26000; currency GBP -> EUR"),
+    ("Stakeholders", "~", "stakeholder 'traders': stance opponent -> neutral"),
+    ("Stakeholders", "+", "stakeholder 'stagecoach': Stagecoach Manchester (neutral)"),
+    ("Stakeholders", "-", "stakeholder 'bus-company': Stagecoach Manchester (neutral)"),
+    (
+        "Stakeholders",
+        "+",
+        "argument 'trade-losses' of stakeholder 'traders': "
+        "Closing streets at school times will drive customers away",
+    ),
+    (
+        "Stakeholders",
+        "~",
+        "argument 'displaced-traffic' of stakeholder 'traders': "
+        'says "The traffic just moves to the next street" -> '
+        '"The traffic only moves to the next street"',
+    ),
+    (
+        "Stakeholders",
+        "+",
+        "argument 'no-parking' of stakeholder 'traders': Customers will have nowhere to park",
+    ),
+    (
+        "Stakeholders",
+        "-",
+        "argument 'trade-loss' of stakeholder 'traders': "
+        "Closing streets at school times will drive customers away",
+    ),
+    (
+        "Messages",
+        "~",
+        "message 'walkers-shop': "
+        'text "Families who walk to school shop locally on the way home" -> '
+        '"Families who walk to school spend more in local shops"; '
+        "answers: + trade-losses, + no-parking, - trade-loss",
+    ),
+    (
+        "Community",
+        "~",
+        "community mechanism 'street-captains': budget 6000 -> 6500; stakeholders: + stagecoach",
+    ),
+    ("Activities", "~", "activity 'air-report': date 2027-02 -> 2027-03"),
+    ("Activities", "~", "activity 'leader-meeting': date 2027-03-10, 2027-05-12 -> 2027-03-10"),
+    (
+        "Activities",
+        "+",
+        "activity 'op-ed': An op-ed by three head teachers in the Stockport Express (2027-04)",
+    ),
+    ("Spending", "~", "spending 2027-02-10 for air-report: amount 2350 -> 2450"),
+    ("Spending", "+", "spending 2027-03-01 for op-ed: 80"),
+]
+"""(heading, mark, line) of the text report, in its order."""
+
+
+@pytest.fixture
+def real_additions(tmp_path: Path) -> Path:
+    """old.yaml (real-additions.yaml) and new.yaml (with REAL_EDITS) in a folder; the folder."""
+    new = REAL_OLD
+    for before, after in REAL_EDITS:
+        assert new.count(before) == 1, before
+        new = new.replace(before, after)
+    (tmp_path / "old.yaml").write_text(REAL_OLD, encoding="utf-8")
+    (tmp_path / "new.yaml").write_text(new, encoding="utf-8")
+    return tmp_path
+
+
+def test_the_real_plan_additions_read_in_campaign_words(real_additions: Path) -> None:
+    args = ("diff", "old.yaml", "new.yaml", "--today", EXAMPLE_TODAY)
+    result = run_cli(*args, cwd=real_additions)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert _sections(result.stdout) == REAL_CHANGES
+    assert "Summary: 5 added, 2 removed, 8 changed;" in result.stdout
+
+
+def test_the_real_plan_additions_in_json(real_additions: Path) -> None:
+    args = ("diff", "old.yaml", "new.yaml", "--today", EXAMPLE_TODAY, "-f", "json")
+    document = json.loads(run_cli(*args, cwd=real_additions).stdout)
+    changes = {(c["section"], c["key"]): c for c in document["changes"]}
+    assert changes["activities", "air-report"]["fields"] == [
+        {"field": "date", "old": "2027-02", "new": "2027-03"}
+    ]
+    added = changes["arguments", "no-parking"]
+    assert (added["change"], added["item"]) == (
+        "added",
+        {"id": "no-parking", "says": "Customers will have nowhere to park"},
+    )
+    spent = changes["spend", "op-ed@2027-03-01"]
+    assert (spent["change"], spent["label"], spent["summary"]) == (
+        "added",
+        "spending 2027-03-01 for op-ed",
+        "80",
+    )
+    assert changes["spend", "air-report@2027-02-10"]["fields"] == [
+        {"field": "amount", "old": 2350, "new": 2450}
+    ]
+
+
+def test_the_real_plan_additions_in_markdown(real_additions: Path) -> None:
+    args = ("diff", "old.yaml", "new.yaml", "--today", EXAMPLE_TODAY, "-f", "md")
+    shown = run_cli(*args, cwd=real_additions).stdout
+    assert "- **Changed** stakeholder `traders`: stance opponent → neutral\n" in shown
+    assert (
+        "- **Added** argument `no-parking` of stakeholder `traders`: "
+        "Customers will have nowhere to park\n" in shown
+    )
+    assert "- **Changed** activity `air-report`: date 2027-02 → 2027-03\n" in shown
+    assert "\n### Spending\n" in shown and shown.count("\n### Stakeholders\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("    date: 2027-02\n    owner: Research", "    date: 2027-02-28\n    owner: Research"),
+        ("  - date: 2027-02\n    amount: 1200\n", "  - date: 2027-02-28\n    amount: 1200\n"),
+    ],
+)
+def test_a_month_of_activity_or_spending_is_not_its_last_day(old: str, new: str) -> None:
+    # "in February" is some time in it; a deadline's month is its last day (test_month_dates.py)
+    diff = diff_plans(_version(REAL_OLD), _version(REAL_OLD.replace(old, new, 1)))
+    assert [c.kind for c in diff.changes] in (["changed"], ["added", "removed"])
+    assert "2027-02 " in _text(diff) or "2027-02:" in _text(diff)
+
+
+def test_the_outline_shows_the_real_plan_additions() -> None:
+    shown = outline(EVERY_PLAN)
+    for line in (
+        "\nstakeholder traders: Stockport Traders' Association (opponent)\n",
+        "\n  argument trade-loss: Closing streets at school times will drive customers away\n",
+        "\nmessage walkers-shop: Families who walk to school shop locally on the way home\n",
+        "\n  answers: trade-loss\n",
+        "\nactivity air-report: Publish the school gates air-quality report with the local paper\n",
+        "\n  date: 2027-02\n",
+        "\n  date: 2027-03-10; 2027-05-12\n",
+        "\n  budget: 24000\n  currency: GBP\n",
+        "\n  stakeholders: parent-councils\n",
+        "\nspending 2027-02-10: 2350\n  for: air-report\n  note: Sensors and printing\n",
+        "\nspending 2027-02: 1200\n  for: street-captains\n",
+    ):
+        assert line in shown, line
+
+
+def test_an_argument_moved_to_another_stakeholder_is_a_change_not_a_new_argument() -> None:
+    argument = (
+        "      - id: displaced-traffic\n        says: The traffic just moves to the next street\n"
+    )
+    moved = REAL_OLD.replace(argument, "", 1).replace(
+        "    interests: Bus times on the school routes\n",
+        "    interests: Bus times on the school routes\n    arguments:\n" + argument,
+        1,
+    )
+    diff = diff_plans(_version(REAL_OLD), _version(moved))
+    assert [(c.kind, c.label, describe(c)) for c in diff.changes] == [
+        (
+            "changed",
+            "argument 'displaced-traffic' of stakeholder 'bus-company'",
+            "stakeholder traders -> bus-company",
+        )
+    ]

@@ -31,6 +31,8 @@ from movekit.scaffold.starter import skeleton_plan
 from movekit.yamltext import plain_allowed
 from tests.conftest import EXAMPLES, REPO, VALID_PLAN, run_cli
 from tests.fmt_settled_strategies import mutated, plan_texts
+from tests.test_additions_roundtrip import PLANS as ADDITION_PLANS
+from tests.test_additions_roundtrip import messy
 
 
 def _benchmark_generator() -> Callable[..., str]:
@@ -81,10 +83,13 @@ def _rule_case_plans() -> list[str]:
 
 @functools.cache
 def corpus() -> tuple[str, ...]:
-    """Every plan in the repository's examples and tests, as text."""
+    """Every plan in the repository's examples and tests, as text, and the plans using every
+    addition laid out as a hurried hand would (the keys of the additions, unformatted)."""
     paths = _yaml_files(EXAMPLES) + _yaml_files(REPO / "tests")
     texts = [path.read_bytes().decode("utf-8", errors="replace") for path in paths]
-    return tuple(texts + _rule_case_plans() + [skeleton_plan(Answers()), generate(20_000)])
+    hurried = [messy(path.read_text(encoding="utf-8")) for path in ADDITION_PLANS]
+    generated = [skeleton_plan(Answers()), generate(20_000)]
+    return tuple(texts + _rule_case_plans() + hurried + generated)
 
 
 @functools.cache
@@ -101,6 +106,13 @@ def test_settled_plans_of_the_repository_are_ones_fmt_leaves_alone() -> None:
     assert sum(checked) > 150  # the test exercised the fast path
 
 
+def test_the_additions_are_in_the_differential_inputs_both_formatted_and_not() -> None:
+    for path in ADDITION_PLANS:
+        text = path.read_text(encoding="utf-8")
+        assert text in corpus() and text in formatted_corpus()
+        assert messy(text) in corpus() and not settled(messy(text))
+
+
 def test_settled_yaml_test_suite_inputs_are_ones_fmt_leaves_alone() -> None:
     texts = [path.read_bytes().decode("utf-8", errors="replace") for path in SUITE]
     for text in texts:
@@ -114,7 +126,7 @@ def test_settled_yaml_test_suite_inputs_are_ones_fmt_leaves_alone() -> None:
     [
         *sorted(EXAMPLES.glob("*.yaml")),
         EXAMPLES / "gaps" / "plan.yaml",
-        REPO / "tests" / "data" / "every-addition.yaml",
+        *ADDITION_PLANS,
         *sorted((REPO / "tests" / "data" / "plans-0.1").glob("*.yaml")),
     ],
     ids=lambda path: path.name,

@@ -124,6 +124,7 @@ DOCS_VALIDATOR = jsonschema.Draft202012Validator(
     DOCS_SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
 )
 EVERY_ADDITION = (REPO / "tests" / "data" / "every-addition.yaml").read_text(encoding="utf-8")
+REAL_ADDITIONS = (REPO / "tests" / "data" / "real-additions.yaml").read_text(encoding="utf-8")
 NEW_KEYS = {
     "Target": ["id", "name", "role", "position", "power", "audiences", "owner"],
     "Assumption": ["id", "text", "about", "evidence", "status", "test-by"],
@@ -143,8 +144,14 @@ NEW_KEYS = {
     "Journey": ["owner"],
     "Stage": ["phase"],
     "Cta": ["owner", "date", "target"],
-    "Mechanism": ["owner"],
+    "Mechanism": ["owner", "budget", "stakeholders"],
     "Phase": ["owner"],
+    "Campaign": ["budget", "currency"],
+    "Activity": ["id", "what", "date", "phase", "owner", "channels", "serves", "budget"],
+    "Stakeholder": ["id", "name", "stance", "interests", "arguments", "audiences", "owner"],
+    "Argument": ["id", "says"],
+    "Message": ["id", "text", "audiences", "answers", "owner"],
+    "Spend": ["date", "amount", "for", "note"],
 }
 
 
@@ -164,6 +171,7 @@ def _enum(definition: str, key: str) -> list[str]:
         ("Risk", "likelihood", ["low", "medium", "high"]),
         ("Risk", "impact", ["low", "medium", "high"]),
         ("Risk", "status", ["open", "mitigated", "accepted", "closed"]),
+        ("Stakeholder", "stance", ["ally", "neutral", "opponent"]),
     ],
 )
 def test_the_additions_offer_their_values_for_completion(
@@ -184,6 +192,10 @@ def test_the_new_sections_are_described_at_the_top() -> None:
         ("targets", "Target"),
         ("assumptions", "Assumption"),
         ("risks", "Risk"),
+        ("stakeholders", "Stakeholder"),
+        ("messages", "Message"),
+        ("activities", "Activity"),
+        ("spend", "Spend"),
     ]:
         prop = DOCS_SCHEMA["properties"][section]
         assert prop["description"], section
@@ -196,8 +208,14 @@ def test_the_new_sections_are_described_at_the_top() -> None:
     assert "review_by" not in json.dumps(DOCS_SCHEMA)
 
 
-def test_a_plan_using_every_addition_passes_the_schema_in_docs() -> None:
-    assert [error.message for error in DOCS_VALIDATOR.iter_errors(parse(EVERY_ADDITION).data)] == []
+@pytest.mark.parametrize("text", [EVERY_ADDITION, REAL_ADDITIONS], ids=["0.2", "real plans"])
+def test_a_plan_using_every_addition_passes_the_schema_in_docs(text: str) -> None:
+    assert [error.message for error in DOCS_VALIDATOR.iter_errors(parse(text).data)] == []
+
+
+def _said(error: jsonschema.ValidationError) -> list[str]:
+    """The error's message and those of the errors under it (an item inside `anyOf`)."""
+    return [error.message, *(message for sub in error.context or [] for message in _said(sub))]
 
 
 @pytest.mark.parametrize(
@@ -227,7 +245,38 @@ def test_a_plan_with_a_bad_addition_fails_the_schema_in_docs(
     data = parse(EVERY_ADDITION.replace(old, new, 1)).data
     found = [error.message for error in DOCS_VALIDATOR.iter_errors(data)]
     assert found, f"the schema accepts {new!r}"
-    details = found + [
-        sub.message for error in DOCS_VALIDATOR.iter_errors(data) for sub in (error.context or [])
-    ]
+    details = [message for error in DOCS_VALIDATOR.iter_errors(data) for message in _said(error)]
+    assert any(expected in message for message in details), found
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (("stance: opponent", "stance: enemy"), "'enemy' is not one of"),
+        (("    stance: neutral\n", ""), "'stance' is a required"),
+        (
+            ("        says: The traffic just", "        said: The traffic just"),
+            "'says' is a required",
+        ),
+        (("    text: Every child", "    message: Every child"), "'text' is a required"),
+        (("    answers: trade-loss", "    answers: Trade-Loss"), "'Trade-Loss'"),
+        (("    what: Breakfast", "    title: Breakfast"), "'what' is a required"),
+        (("    date: 2027-02\n    owner", "    date: February\n    owner"), "'February'"),
+        (("    budget: 2500", "    budget: 2,500"), "'2,500'"),
+        (("  currency: GBP", "  currency: [GBP]"), "is not valid under any"),
+        (("    amount: 1200\n", ""), "'amount' is a required"),
+        (("    amount: 2350", "    amount: some"), "'some'"),
+        (("    note: Sensors", "    notes: Sensors"), "notes"),
+        (("    stakeholders: [parent-councils]", "    stakeholders: parent councils"), "'parent"),
+    ],
+)
+def test_a_plan_with_a_bad_real_plan_addition_fails_the_schema_in_docs(
+    change: tuple[str, str], expected: str
+) -> None:
+    old, new = change
+    assert REAL_ADDITIONS.count(old) == 1, old
+    data = parse(REAL_ADDITIONS.replace(old, new)).data
+    found = [error.message for error in DOCS_VALIDATOR.iter_errors(data)]
+    assert found, f"the schema accepts {new!r}"
+    details = [message for error in DOCS_VALIDATOR.iter_errors(data) for message in _said(error)]
     assert any(expected in message for message in details), found

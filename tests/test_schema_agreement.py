@@ -18,7 +18,7 @@ import pytest
 from movekit.opening import open_plan
 from movekit.schema import plan_schema
 from movekit.source import parse
-from tests.conftest import VALID_PLAN, run_cli
+from tests.conftest import REPO, VALID_PLAN, run_cli
 
 VALIDATOR = jsonschema.Draft202012Validator(
     plan_schema(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
@@ -39,6 +39,103 @@ def with_measure(target: str = "5", due: str = "2027-05-31") -> str:
 
 def with_result(value: str = "1", date: str = "2027-03-01") -> str:
     return with_measure() + RESULT.format(value=value, date=date)
+
+
+REAL_ADDITIONS = (REPO / "tests" / "data" / "real-additions.yaml").read_text(encoding="utf-8")
+"""A plan with every key of the additions for real plans (activities, stakeholders, messages,
+budget and spend), which both accept."""
+REAL_MISTAKES = {
+    "stance friend": ("    stance: ally\n", "    stance: friend\n"),
+    "stance in capitals": ("    stance: ally\n", "    stance: Ally\n"),
+    "stakeholder without a stance": ("    stance: neutral\n", ""),
+    "stakeholder without a name": ("    name: Stagecoach Manchester\n", ""),
+    "argument without says": ("        says: The traffic just moves to the next street\n", ""),
+    "argument id with capitals": (
+        "      - id: displaced-traffic\n",
+        "      - id: Displaced-traffic\n",
+    ),
+    "arguments as one text": (
+        "    arguments:\n      - id: trade-loss\n"
+        "        says: Closing streets at school times will drive customers away\n"
+        "      - id: displaced-traffic\n"
+        "        says: The traffic just moves to the next street\n",
+        "    arguments: Streets closed drive customers away\n",
+    ),
+    "interests as a number": (
+        "    interests: Bus times on the school routes\n",
+        "    interests: 12\n",
+    ),
+    "message without text": ("    text: Every child deserves clean air at the school gate\n", ""),
+    "message answers an id with capitals": (
+        "    answers: trade-loss\n",
+        "    answers: Trade-loss\n",
+    ),
+    "message audiences as a mapping": (
+        "    audiences: [parents, councillors]\n",
+        "    audiences: {parents: yes}\n",
+    ),
+    "activity without what": ("    what: Breakfast with traders on the first school street\n", ""),
+    "activity date as words": (
+        "    date: 2027-02\n    owner: Research",
+        "    date: next February\n    owner: Research",
+    ),
+    "activity date month 13": (
+        "    date: 2027-02\n    owner: Research",
+        "    date: 2027-13\n    owner: Research",
+    ),
+    "activity date month without zero": (
+        "    date: 2027-02\n    owner: Research",
+        "    date: 2027-2\n    owner: Research",
+    ),
+    "activity dates with one on 32 May": (
+        "    date: [2027-03-10, 2027-05-12]\n",
+        "    date: [2027-03-10, 2027-05-32]\n",
+    ),
+    "activity budget as text": ("    budget: 2500\n", "    budget: lots\n"),
+    "activity budget infinite": ("    budget: 2500\n", "    budget: .inf\n"),
+    "activity budget with a currency": ("    budget: 2500\n", "    budget: 2500 GBP\n"),
+    "activity phase with capitals": (
+        "    phase: push\n    owner: Campaign lead\n",
+        "    phase: Push\n    owner: Campaign lead\n",
+    ),
+    "activity serves a path too deep": ("    serves: [traders]\n", "    serves: [a/b/c]\n"),
+    "activity channels as a number": ("    channels: whatsapp\n", "    channels: 7\n"),
+    "campaign budget as quoted text": ("  budget: 24000\n", '  budget: "24000"\n'),
+    "campaign budget with commas": ("  budget: 24000\n", "  budget: 24,000\n"),
+    "campaign budget above 10^15": ("  budget: 24000\n", "  budget: 1e16\n"),
+    "currency as a number": ("  currency: GBP\n", "  currency: 12\n"),
+    "currency as a list": ("  currency: GBP\n", "  currency: [GBP, EUR]\n"),
+    "community budget as text": ("    budget: 6000\n", "    budget: six thousand\n"),
+    "community stakeholders with capitals": (
+        "    stakeholders: [parent-councils]\n",
+        "    stakeholders: [Parent-councils]\n",
+    ),
+    "spend without amount": ("    amount: 1200\n", ""),
+    "spend without date": ("  - date: 2027-02\n    amount: 1200\n", "  - amount: 1200\n"),
+    "spend amount as text": ("    amount: 1200\n", "    amount: lots\n"),
+    "spend amount .nan": ("    amount: 1200\n", "    amount: .nan\n"),
+    "spend date as words": ("  - date: 2027-02\n", "  - date: last February\n"),
+    "spend date as a list": ("  - date: 2027-02\n", "  - date: [2027-02-01, 2027-02-03]\n"),
+    "spend with an unknown key": (
+        "    note: Sensors and printing\n",
+        "    notes: Sensors and printing\n",
+    ),
+    "spend for a path too deep": ("    for: air-report\n", "    for: a/b/c\n"),
+    "spend as a mapping": (
+        "spend:\n  - date: 2027-02-10\n    amount: 2350\n    for: air-report\n"
+        "    note: Sensors and printing\n  - date: 2027-02\n    amount: 1200\n"
+        "    for: street-captains\n",
+        "spend:\n  amount: 2350\n",
+    ),
+}
+"""The keys of the additions for real plans written wrong: (text in REAL_ADDITIONS, mistake)."""
+
+
+def with_mistake(name: str) -> str:
+    """REAL_ADDITIONS with one of REAL_MISTAKES made."""
+    old, new = REAL_MISTAKES[name]
+    assert REAL_ADDITIONS.count(old) == 1, name
+    return REAL_ADDITIONS.replace(old, new)
 
 
 BAD = {
@@ -77,6 +174,7 @@ BAD = {
     "empty id": VALID_PLAN.replace("id: parents", 'id: ""'),
     "id starting with a hyphen": VALID_PLAN.replace("id: parents", 'id: "-parents"'),
     "id as a number": VALID_PLAN.replace("id: parents", "id: 12"),
+    **{name: with_mistake(name) for name in REAL_MISTAKES},
 }
 
 
@@ -90,7 +188,7 @@ def check_codes(text: str) -> list[str]:
 
 
 def test_the_corpus_starts_from_a_plan_both_accept() -> None:
-    for text in (VALID_PLAN, with_measure(), with_result()):
+    for text in (VALID_PLAN, with_measure(), with_result(), REAL_ADDITIONS):
         assert (schema_errors(text), check_codes(text)) == ([], [])
 
 
@@ -124,7 +222,26 @@ def test_what_json_schema_cannot_say() -> None:
     assert math.isclose(parse(version).data["movekit"], 1)
 
 
-CALENDAR = {"due on 30 February"}
+@pytest.mark.parametrize(
+    ("old", "new", "code"),
+    [
+        ("    answers: trade-loss\n", "    answers: trade-gain\n", "MK005"),
+        ("    for: air-report\n", "    for: air-reports\n", "MK005"),
+        ("    stakeholders: [parent-councils]\n", "    stakeholders: [parents-council]\n", "MK005"),
+        ("      - id: displaced-traffic\n", "      - id: trade-loss\n", "MK004"),
+    ],
+)
+def test_what_json_schema_cannot_say_of_the_real_plan_additions(
+    old: str, new: str, code: str
+) -> None:
+    """What a reference names, and ids unique across the plan, are between items: a schema
+    checks each value on its own, so an answer to no argument passes it; check refuses."""
+    text = REAL_ADDITIONS.replace(old, new, 1)
+    assert schema_errors(text) == []
+    assert code in check_codes(text)
+
+
+CALENDAR = {"due on 30 February", "activity dates with one on 32 May"}
 """Dates of the right shape that are no day: only `format: date` (a calendar) says so."""
 
 

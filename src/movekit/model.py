@@ -137,6 +137,9 @@ class Channel(Section):
     """A channel the campaign uses, online or on the ground."""
 
     id: Annotated[Id, IdOf("channel")] = Field(description="Unique id of the channel.")
+    name: str | None = Field(
+        None, description="Its name as readers know it: 'School gate conversations'."
+    )
     mode: Mode = Field(
         description="online, offline (on the ground) or direct (calls, letters, meetings)."
     )

@@ -31,7 +31,9 @@ def plan_schema() -> dict[str, Any]:
             "A campaign plan in the movekit format, version 1: outcomes and measures, "
             "audiences, journeys with calls to action, bridges from online to on-the-ground "
             "action, community ownership and reviews; who decides (targets), who is "
-            "accountable (owner), what must hold (assumptions) and what could go wrong (risks)."
+            "accountable (owner), what must hold (assumptions), what could go wrong (risks); "
+            "who stands with or against you (stakeholders), what you say (messages), what the "
+            "team does (activities) and the money (budget and spend)."
         ),
         **{key: value for key, value in generated.items() if key not in ("title", "description")},
         "$defs": definitions,

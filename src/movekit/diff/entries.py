@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from pydantic_core import to_jsonable_python
 
 from movekit.diff.walk import Item, section_fields, value_fields, walk
-from movekit.diff.words import identity, label, summary, words, words_of
+from movekit.diff.words import as_written, identity, label, summary, words, words_of
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,10 @@ def _values(item: Item) -> dict[str, Any]:
     values = {}
     for name, written in value_fields(type(item.model)).items():
         if name not in said.identity_fields:
-            value = to_jsonable_python(_one_date_as_itself(getattr(item.model, name)))
+            value = _one_date_as_itself(getattr(item.model, name))
+            if name in said.dates_as_written:
+                value = as_written(value)
+            value = to_jsonable_python(value)
             values[written] = implied.get(name) if value is None else value
     return values
 

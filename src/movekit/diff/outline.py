@@ -15,9 +15,10 @@ from string import Formatter
 from typing import Any
 
 from movekit.diff.walk import ROOT, Item, items, value_fields
-from movekit.diff.words import identity, words_of
+from movekit.diff.words import as_written, identity, words_of
 from movekit.labels import one_line, stage_label
 from movekit.model import Plan
+from movekit.months import written
 
 HEADLINES = {
     "campaign": "campaign: {name}",
@@ -26,8 +27,12 @@ HEADLINES = {
     "audiences": "audience {id}: {name}",
     "channels": "channel {id}: {mode}",
     "targets": "target {id}: {name} ({role})",
+    "stakeholders": "stakeholder {id}: {name} ({stance})",
+    "arguments": "argument {id}: {says}",
+    "messages": "message {id}: {text}",
     "journeys": "journey {id}: for audience {audience}",
     "community": "community {id}: {name} ({kind})",
+    "activities": "activity {id}: {what}",
     "phases": "phase {id}: {name}",
     "assumptions": "assumption {id}: {text}",
     "risks": "risk {id}: {risk}",
@@ -55,10 +60,16 @@ def _bridge(bridge: Any, _: int) -> str:
     return f"bridge{name}: {bridge.journey}: {bridge.from_} -> {bridge.to}"
 
 
+def _spend(spend: Any, _: int) -> str:
+    """`spending 2027-02-10: 2350`: when, and how much (the amount as written)."""
+    return f"spending {written(spend.date)}: {spend.amount}"
+
+
 WITHOUT_ID: dict[str, tuple[Callable[[Any, int], str], frozenset[str]]] = {
     "stages": (_stage, frozenset({"id", "name", "level"})),
     "ctas": (_cta, frozenset({"id", "ask", "mode"})),
     "bridges": (_bridge, frozenset({"id", "journey", "from_", "to"})),
+    "spend": (_spend, frozenset({"date", "amount"})),
 }
 """Sections whose items may have no id: their headline, and the fields it shows."""
 
@@ -104,8 +115,11 @@ def _facts(item: Item, indent: str, shown: frozenset[str]) -> Iterator[str]:
     fields = {
         name: key for name, key in value_fields(type(item.model)).items() if name not in shown
     }
+    dates_as_written = words_of(item).dates_as_written
     for name, key in fields.items():
         value = getattr(item.model, name)
+        if name in dates_as_written:
+            value = as_written(value)
         if name not in EACH and value is not None and value != []:
             yield _fact(indent, key, value)
     for name in (name for name in fields if name in EACH):

@@ -25,18 +25,24 @@ TITLES = {
     "audiences": "Audiences",
     "channels": "Channels",
     "targets": "Targets (who decides)",
+    "stakeholders": "Stakeholders",
+    "arguments": "Stakeholders",
+    "messages": "Messages",
     "journeys": "Journeys",
     "stages": "Stages",
     "ctas": "Calls to action",
     "bridges": "Bridges",
     "community": "Community",
+    "activities": "Activities",
     "phases": "Phases",
     "assumptions": "Assumptions",
     "risks": "Risks",
     "reviews": "Reviews",
     "results": "Results",
+    "spend": "Spending",
 }
-"""Section -> its heading; any other section is headed by its name (`new_things`: `New things`)."""
+"""Section -> its heading; any other section is headed by its name (`new_things`: `New things`).
+A stakeholder's arguments come under Stakeholders, right after the stakeholders' changes."""
 _MARKS = {"added": ("+", "green"), "removed": ("-", "red"), "changed": ("~", "yellow")}
 _PLAIN_VALUE = re.compile(r"[^\s\"']+\Z")
 

@@ -7,6 +7,7 @@ their first text.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from pydantic import BaseModel
 from movekit.diff.walk import ROOT, Item, value_fields
 from movekit.labels import stage_label
 from movekit.months import written
+from movekit.progress import format_number
 
 
 def _by_id(model: Any, index: int) -> str:
@@ -40,6 +42,43 @@ def _measure(measure: Any) -> str:
     return f"{measure.metric}{target}{due}"
 
 
+def _dates(value: Any) -> str:
+    """An activity's date or dates as written: `2027-03`, `2027-03-10, 2027-05-12`."""
+    return ", ".join(as_written(value))
+
+
+def _activity(activity: Any) -> str:
+    """`Publish the report (2027-03)`: what the team does, and when."""
+    if activity.date:
+        return f"{activity.what} ({_dates(activity.date)})"
+    return f"{activity.what} (phase {activity.phase})" if activity.phase else activity.what
+
+
+def _spend_identity(spend: Any, _: int) -> str:
+    """`air-report@2027-02-10`, as a result is known by its measure and date."""
+    day = written(spend.date)
+    return f"{', '.join(spend.for_)}@{day}" if spend.for_ else day
+
+
+def _spend_label(spend: Any, _: Item) -> str:
+    """`spending 2027-02-10 for air-report`."""
+    spent_on = f" for {', '.join(spend.for_)}" if spend.for_ else ""
+    return f"spending {written(spend.date)}{spent_on}"
+
+
+def _spend(spend: Any) -> str:
+    """`2,350 (Sensors and printing)`: the amount, and the note."""
+    amount = format_number(spend.amount)
+    return f"{amount} ({spend.note})" if spend.note else amount
+
+
+def as_written(value: Any) -> Any:
+    """Dates as the plan wrote them (`2027-03` stays a month), one or a list."""
+    if isinstance(value, list):
+        return [as_written(each) for each in value]
+    return written(value) if isinstance(value, dt.date) else value
+
+
 @dataclass(frozen=True)
 class Words:
     """How one section's items read."""
@@ -60,6 +99,10 @@ class Words:
     implied: tuple[tuple[str, str], ...] = ()
     """(field, value) pairs: what a field left out means, compared as if written, so a
     risk with no status that is then mitigated reads `status open -> mitigated`."""
+    dates_as_written: tuple[str, ...] = ()
+    """Date fields compared and shown as written: a month stays a month. An activity "in
+    March" happens some time in it, not on its last day, so `2027-03 -> 2027-03-31` is a
+    change (a deadline's month is its last day, and shows as that day)."""
 
 
 def _in_journey(item: Item) -> str:
@@ -94,7 +137,16 @@ WORDS: dict[str, Words] = {
         summary=lambda c: f"{c.ask} ({c.mode})",
     ),
     "bridges": Words("bridge", lambda b, _: b.id or _route(b), summary=_route),
+    "stakeholders": Words("stakeholder", summary=lambda s: f"{s.name} ({s.stance})"),
+    "arguments": Words(
+        "argument",
+        label=lambda a, item: f"argument '{a.id}' of stakeholder '{identity(item.parents[-1])}'",
+        summary=lambda a: a.says,
+        global_ids=True,
+    ),
+    "messages": Words("message", summary=lambda m: m.text),
     "community": Words("community mechanism", summary=lambda m: f"{m.name} ({m.kind})"),
+    "activities": Words("activity", summary=_activity, dates_as_written=("date",)),
     "phases": Words("phase"),
     "assumptions": Words("assumption", summary=lambda a: a.text, implied=(("status", "untested"),)),
     "risks": Words("risk", summary=_risk, implied=(("status", "open"),)),
@@ -111,6 +163,14 @@ WORDS: dict[str, Words] = {
         ("measure", "date"),
         label=lambda r, _: f"result for '{r.measure}' on {r.date}",
         summary=lambda r: str(r.value),
+    ),
+    "spend": Words(
+        "spending",
+        _spend_identity,
+        ("date", "for_"),
+        label=_spend_label,
+        summary=_spend,
+        dates_as_written=("date",),
     ),
 }
 """Section -> how its items read, for every section of today's plan format."""
