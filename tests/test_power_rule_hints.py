@@ -1,4 +1,5 @@
-"""The hints of rules MK807-MK812 that depend on the plan: following them clears the finding.
+"""The hints of rules MK504, MK803, MK807-MK812 and MK814 that depend on the plan:
+following them clears the finding.
 
 Rule cases (tests/rule_cases) check code, line, column and message; these check the
 `help:` lines whose wording is worked out from the plan.
@@ -132,3 +133,79 @@ def test_mk811_hint_names_the_phase_the_stage_should_not_run_before() -> None:
     )
     fixed = BACKWARDS.replace("action, phase: launch", "action, phase: push")
     assert _findings(fixed, "MK811") == []
+
+
+OPPONENT = """\
+movekit: 1
+campaign: {name: Clean Air, goal: Council adopts School Streets}
+outcomes:
+  - {id: policy, title: Policy adopted, type: policy}
+audiences:
+  - {id: parents, name: Parents}
+stakeholders:
+  - id: traders
+    name: Traders
+    stance: opponent
+    arguments:
+      - {id: trade-loss, says: Customers stay away}
+"""
+
+
+def test_the_unanswered_argument_hint_writes_the_message_that_clears_it() -> None:
+    [finding] = _findings(OPPONENT, "MK814")
+    match = re.search(r"answers: \[([a-z-]+)\]", finding.hint)
+    assert match, finding.hint
+    answered = f"{OPPONENT}messages:\n  - {{id: m, text: T, answers: [{match.group(1)}]}}\n"
+    assert _findings(answered, "MK814") == []
+
+
+ALLY = """\
+movekit: 1
+campaign: {name: Clean Air, goal: Council adopts School Streets}
+outcomes:
+  - {id: policy, title: Policy adopted, type: policy}
+audiences:
+  - {id: parents, name: Parents}
+journeys:
+  - {id: parents-journey, audience: parents, stages: [{level: ownership}]}
+stakeholders:
+  - {id: parent-councils, name: Parent councils, stance: ally, audiences: [parents]}
+community:
+  - {id: captains, name: Street captains, kind: organise}
+"""
+
+
+def test_the_ownership_hint_names_the_ally_whose_listing_clears_it() -> None:
+    [finding] = _findings(ALLY, "MK504")
+    match = re.search(r"the ally '([a-z-]+)' in a mechanism's stakeholders:", finding.hint)
+    assert match, finding.hint
+    fixed = ALLY.replace("kind: organise}", f"kind: organise, stakeholders: [{match.group(1)}]}}")
+    assert _findings(fixed, "MK504") == []
+
+
+def test_the_ownership_hint_names_no_ally_when_the_plan_has_none() -> None:
+    plan = ALLY.replace("stance: ally", "stance: neutral")
+    [finding] = _findings(plan, "MK504")
+    assert finding.hint == "List 'parents' in the audiences: of a community mechanism"
+
+
+UNREACHED = """\
+movekit: 1
+campaign: {name: Clean Air, goal: Council adopts School Streets}
+outcomes:
+  - {id: policy, title: Policy adopted, type: policy}
+audiences:
+  - {id: parents, name: Parents}
+targets:
+  - {id: council-leader, name: Cllr Ward, role: primary}
+activities:
+  - {id: air-report, what: Publish the report, serves: [policy]}
+"""
+
+
+def test_the_unreached_target_hint_offers_an_activity_when_the_plan_has_them() -> None:
+    [finding] = _findings(UNREACHED, "MK803")
+    match = re.search(r"name ([a-z-]+) in the serves: of an activity", finding.hint)
+    assert match, finding.hint
+    fixed = UNREACHED.replace("serves: [policy]", f"serves: [policy, {match.group(1)}]")
+    assert _findings(fixed, "MK803") == []

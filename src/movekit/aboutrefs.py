@@ -17,8 +17,9 @@ IN_JOURNEYS = ("stage", "call to action")
 _IN_JOURNEY_WORDS = {"stage", "stages", "cta", "ctas", "ask", "asks", "call-to-action"}
 
 _EVERY_KIND_HINT = (
-    "Use the id of an outcome, measure, audience, channel, journey, target, "
-    "mechanism or phase, or JOURNEY/ID for a stage or a call to action"
+    "Use the id of an outcome, measure, audience, channel, journey, target, mechanism, "
+    "phase, stakeholder, argument, message or activity, or JOURNEY/ID for a stage or a "
+    "call to action"
 )
 
 

@@ -54,6 +54,7 @@ CODES: tuple[str, ...] = (
     "MK606",
     "MK607",
     "MK608",
+    "MK609",
     "MK701",
     "MK702",
     "MK703",
@@ -70,6 +71,8 @@ CODES: tuple[str, ...] = (
     "MK810",
     "MK811",
     "MK812",
+    "MK813",
+    "MK814",
 )
 """Every code, in the order of the registry."""
 

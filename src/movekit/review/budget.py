@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from movekit.model import Plan
-from movekit.progress import format_number
+from movekit.money import amount, part_of, spent_by, time_share, written
 
 
 @dataclass(frozen=True)
@@ -44,12 +44,8 @@ class BudgetRow:
         """`3,550 of 24,000 GBP spent (15%) · 40% of the campaign gone`, or `3,550 GBP spent`."""
         if self.total is None:
             text = f"{amount(self.spent, self.currency)} spent"
-        elif is_symbol(self.currency):
-            text = (
-                f"{amount(self.spent, self.currency)} of {amount(self.total, self.currency)} spent"
-            )
         else:
-            text = f"{format_number(self.spent)} of {amount(self.total, self.currency)} spent"
+            text = f"{part_of(self.spent, self.total, self.currency)} spent"
         if self.spent_share is not None:
             text += f" ({self.spent_share:.0%})"
         if self.time_share is not None and self.total is not None:
@@ -62,32 +58,9 @@ def budget_row(plan: Plan, today: dt.date) -> BudgetRow | None:
     campaign = plan.campaign
     if campaign.budget is None and not plan.spend:
         return None
-    spent = sum(entry.amount for entry in plan.spend if entry.date <= today)
-    currency = (campaign.currency or "").strip() or None
-    return BudgetRow(campaign.budget, currency, spent, time_share(plan, today))
-
-
-def time_share(plan: Plan, today: dt.date) -> float | None:
-    """The share of the campaign's days gone by today, from 0 before it starts to 1 after it
-    ends; None without both dates (or when it ends before it starts)."""
-    starts, ends = plan.campaign.starts, plan.campaign.ends
-    if starts is None or ends is None or (ends - starts).days <= 0:
-        return None
-    gone = (min(max(today, starts), ends) - starts).days
-    return gone / (ends - starts).days
-
-
-def is_symbol(currency: str | None) -> bool:
-    """A symbol (`£`, `$`) is written before the amount; a code (`GBP`) after it."""
-    return bool(currency) and not str(currency).isalpha()
-
-
-def amount(value: float, currency: str | None) -> str:
-    """`£3,550`, `3,550 GBP`, or `3,550` without a currency."""
-    number = format_number(value)
-    if not currency:
-        return number
-    return f"{currency}{number}" if is_symbol(currency) else f"{number} {currency}"
+    return BudgetRow(
+        campaign.budget, written(campaign.currency), spent_by(plan, today), time_share(plan, today)
+    )
 
 
 def _share(value: float | None) -> float | None:

@@ -42,6 +42,7 @@ from movekit.rules.iterate import (
     result_in_future,
     review_in_future,
     review_overdue,
+    spend_out_of_step,
     target_missed,
 )
 from movekit.rules.journeys import (
@@ -55,6 +56,7 @@ from movekit.rules.journeys import (
     stage_no_cta,
 )
 from movekit.rules.power import (
+    argument_unanswered,
     assumption_under_strain,
     assumption_untested,
     dated_ask_outside_campaign,
@@ -64,6 +66,7 @@ from movekit.rules.power import (
     policy_outcome_no_target,
     risk_no_mitigation,
     risk_review_overdue,
+    secondary_position_unknown,
     stage_phases_backwards,
     target_position_unknown,
     target_unreached,
@@ -127,6 +130,7 @@ RULES: tuple[Rule, ...] = (
     result_in_future.RULE,
     duplicate_result.RULE,
     review_in_future.RULE,
+    spend_out_of_step.RULE,
     channel_no_owner.RULE,
     single_channel.RULE,
     audience_channel_mismatch.RULE,
@@ -143,6 +147,8 @@ RULES: tuple[Rule, ...] = (
     no_owner.RULE,
     stage_phases_backwards.RULE,
     dated_ask_outside_campaign.RULE,
+    secondary_position_unknown.RULE,
+    argument_unanswered.RULE,
 )
 
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}

@@ -1,4 +1,4 @@
-"""A declared channel is used by no stage."""
+"""A declared channel is used by no stage and no activity."""
 
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ from movekit.rules.base import Context, Rule
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    used = ctx.used_channels
+    used = ctx.used_channels | {c for activity in ctx.plan.activities for c in activity.channels}
+    unused_by = "no stage and no activity" if ctx.plan.activities else "no stage"
     for i, channel in enumerate(ctx.plan.channels or []):
         if channel.id not in used:
             yield Problem(
-                f"Channel '{channel.id}' is used by no stage",
+                f"Channel '{channel.id}' is used by {unused_by}",
                 ("channels", i),
                 hint="List it in the channels: of a stage that uses it, or remove it",
             )
@@ -23,11 +24,12 @@ RULE = Rule(
     code="MK704",
     name="channel-unused",
     severity=Severity.INFO,
-    summary="A declared channel is used by no stage.",
+    summary="A declared channel is used by no stage and no activity.",
     what=(
-        "Flags every channel in the `channels` section that no stage of any journey lists "
-        "in its `channels`. Listing the channel on an audience does not count as using "
-        "it. The finding points at the channel's first line."
+        "Flags every channel in the `channels` section that no stage of any journey and "
+        "no activity lists in its `channels` (a channel the team uses only for its own "
+        "work, such as the press for a report launch, is used). Listing the channel on an "
+        "audience does not count as using it. The finding points at the channel's first line."
     ),
     why=(
         "In 'a coordinated multi-channel campaign' every channel has a job in someone's "

@@ -1,4 +1,4 @@
-"""A result cannot be dated after today."""
+"""A result, or money spent, cannot be dated after today."""
 
 from __future__ import annotations
 
@@ -6,8 +6,13 @@ import datetime as dt
 from collections.abc import Iterator
 
 from movekit.findings import Problem, Severity
+from movekit.labels import quoted_list
+from movekit.money import amount
 from movekit.progress import format_number
 from movekit.rules.base import Context, Rule
+
+_RESULT_HINT = "Correct the date, or remove the result and record it on the day it is measured"
+_SPEND_HINT = "Correct the date, or remove the entry and record it on the day the money is spent"
 
 
 def check(ctx: Context) -> Iterator[Problem]:
@@ -18,11 +23,26 @@ def check(ctx: Context) -> Iterator[Problem]:
             f"The result of '{result.measure}' ({format_number(result.value)}) is dated "
             f"{result.date}, after today ({ctx.today}), so it is not counted yet",
             ("results", i, "date"),
-            hint=_hint(result.date, ctx.today),
+            hint=_hint(result.date, ctx.today, _RESULT_HINT),
+        )
+    for i, entry in enumerate(ctx.plan.spend):
+        if entry.date <= ctx.today:
+            continue
+        spent = amount(entry.amount, ctx.plan.campaign.currency)
+        yield Problem(
+            f"Spending of {spent}{_on(entry.for_)} is dated "
+            f"{entry.date}, after today ({ctx.today}), so it is not counted yet",
+            ("spend", i, "date"),
+            hint=_hint(entry.date, ctx.today, _SPEND_HINT),
         )
 
 
-def _hint(date: dt.date, today: dt.date) -> str:
+def _on(names: list[str]) -> str:
+    """` on 'air-report'` for what the money was spent on, or nothing."""
+    return f" on {quoted_list(names)}" if names else ""
+
+
+def _hint(date: dt.date, today: dt.date, otherwise: str) -> str:
     """Suggest this year when only the year looks mistyped (2072 for 2027)."""
     try:
         this_year = date.replace(year=today.year)
@@ -30,18 +50,21 @@ def _hint(date: dt.date, today: dt.date) -> str:
         this_year = None
     if this_year is not None and this_year <= today:
         return f"If the year is a typing mistake, write {this_year}; otherwise correct the date"
-    return "Correct the date, or remove the result and record it on the day it is measured"
+    return otherwise
 
 
 RULE = Rule(
     code="MK606",
     name="result-in-future",
     severity=Severity.WARNING,
-    summary="A result is dated after today: a typing mistake, or a number recorded too early.",
+    summary="A result or spending is dated after today: a typing mistake, or recorded too early.",
     what=(
         "Flags every entry in `results` whose `date` is after today (a result dated today is "
         "fine). Such a result is left out everywhere until its day comes: MK603, MK604, "
         "MK605 and `movekit status` all read the latest result dated on or before today. "
+        "Entries in `spend` dated after today are flagged the same way: MK609 and the "
+        "budget in `movekit status` count only what is spent by today. A month "
+        "(`2027-03`) stands for its last day, so it is after today until the month is over. "
         "When only the year looks wrong (2072 for 2027), the hint suggests this year's date. "
         "The finding points at the result's `date:` key. Use `--today YYYY-MM-DD` for "
         "reproducible runs."

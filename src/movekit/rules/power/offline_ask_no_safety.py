@@ -85,7 +85,11 @@ RULE = Rule(
         "about the people at this event. A plan with no `risks` section has every such "
         "ask flagged. Direct asks (`mode: direct`: a call, a letter, a meeting with a "
         "decision-maker) and online asks are not flagged. The finding points at the call "
-        "to action's first line."
+        "to action's first line. An everyday ask that people do at home or on their own "
+        "errands (put the recycling box out, switch to a refillable bottle) puts nobody on "
+        "the ground for the campaign, and movekit cannot tell it from a street action by "
+        "its keys: silence the finding on that ask with `# movekit: ignore[MK809]` and say "
+        "why in the same comment, as examples/real/islington-recycling-2017.yaml does."
     ),
     why=(
         "An offline ask puts people on the ground: on a street, at a school gate, in a "

@@ -9,9 +9,11 @@ from movekit.labels import quoted_list
 from movekit.rules.base import Context, Rule, TargetRef
 
 
-def _problem(ref: TargetRef) -> Problem:
+def _problem(ref: TargetRef, has_activities: bool) -> Problem:
     audiences, target_id = ref.target.audiences, ref.target.id
     aim = f"set target: {target_id} on the asks that put pressure on them"
+    if has_activities:
+        aim += f", or name {target_id} in the serves: of an activity aimed at them"
     if not audiences:
         return Problem(
             f"Primary target {ref.label} is moved by no audience and no call to action aims "
@@ -28,24 +30,33 @@ def _problem(ref: TargetRef) -> Problem:
     )
 
 
+def _served_targets(ctx: Context) -> set[str]:
+    """Targets an activity names in its `serves` (a lobby meeting, a briefing)."""
+    entries = [entry for activity in ctx.plan.activities for entry in activity.serves]
+    return {named.id for named in ctx.about_index.all_named(entries) if named.kind == "target"}
+
+
 def check(ctx: Context) -> Iterator[Problem]:
+    reached = ctx.aimed_targets | _served_targets(ctx)
     for ref in ctx.primary_targets:
-        if ref.target.id in ctx.aimed_targets:
+        if ref.target.id in reached:
             continue
         if not any(audience in ctx.journeys_by_audience for audience in ref.target.audiences):
-            yield _problem(ref)
+            yield _problem(ref, bool(ctx.plan.activities))
 
 
 RULE = Rule(
     code="MK803",
     name="target-unreached",
     severity=Severity.WARNING,
-    summary="A primary target is moved by no audience with a journey and no ask aims at them.",
+    summary="A primary target is moved by no audience with a journey, no ask and no activity.",
     what=(
-        "Flags every target with `role: primary` when both of these hold: none of the "
+        "Flags every target with `role: primary` when all of these hold: none of the "
         "audiences in its `audiences` list has a journey (an audience listed there but "
-        "taken on no journey does not count), and no call to action in any journey names "
-        "it in `target`. One of the two is enough to pass. Secondary targets are not "
+        "taken on no journey does not count), no call to action in any journey names "
+        "it in `target`, and no activity names it in `serves` (as `council-leader` or "
+        "`target:council-leader`: a lobby meeting is the team's own work, not a journey "
+        "for the decision-maker). One of the three is enough to pass. Secondary targets are not "
         "checked. The finding points at the target's first line."
     ),
     why=(

@@ -1,0 +1,56 @@
+"""Money, read once for `check` (MK609, MK606), `status` and `render`: amounts in words
+(`3,550 GBP`, `£3,550`), what is spent by a day, and the share of the campaign's time gone.
+
+Spent by a day is every `spend` entry dated on or before it (a month counts from its last
+day). The share of time gone is the days from `campaign.starts` to the day (at most
+`campaign.ends`) over the days from `starts` to `ends` (docs/plan-format.md, "Budget and
+spend").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from movekit.model import Plan
+from movekit.progress import format_number
+
+
+def written(currency: str | None) -> str | None:
+    """The currency as written, or None when it is blank (`currency: ""` means none)."""
+    return (currency or "").strip() or None
+
+
+def is_symbol(currency: str | None) -> bool:
+    """A currency without letters (`£`, `$`, `€`) goes before the amount; a code (`GBP`,
+    `US$`, `kr`) after it."""
+    currency = written(currency)
+    return currency is not None and not any(char.isalpha() for char in currency)
+
+
+def amount(value: float, currency: str | None) -> str:
+    """`£3,550`, `3,550 GBP`, or `3,550` without a currency; a refund reads `-£200`."""
+    number, sign, currency = format_number(abs(value)), "-" if value < 0 else "", written(currency)
+    if currency is None:
+        return f"{sign}{number}"
+    return f"{sign}{currency}{number}" if is_symbol(currency) else f"{sign}{number} {currency}"
+
+
+def part_of(part: float, whole: float, currency: str | None) -> str:
+    """`3,550 of 24,000 GBP`, or `£3,550 of £24,000`: a code once, after the whole."""
+    if is_symbol(currency):
+        return f"{amount(part, currency)} of {amount(whole, currency)}"
+    return f"{amount(part, None)} of {amount(whole, currency)}"
+
+
+def spent_by(plan: Plan, day: dt.date) -> float:
+    """Everything spent on or before `day`."""
+    return sum(entry.amount for entry in plan.spend if entry.date <= day)
+
+
+def time_share(plan: Plan, day: dt.date) -> float | None:
+    """The share of the campaign's days gone by `day`, from 0 before it starts to 1 after it
+    ends; None without both dates (or when it ends before it starts)."""
+    starts, ends = plan.campaign.starts, plan.campaign.ends
+    if starts is None or ends is None or (ends - starts).days <= 0:
+        return None
+    return (min(max(day, starts), ends) - starts).days / (ends - starts).days
