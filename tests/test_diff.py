@@ -34,12 +34,13 @@ from tests.test_fmt import CANONICAL, MESSY
 from tests.test_yaml_test_suite import SUITE
 
 EXAMPLE = (EXAMPLES / "clean-air-streets.yaml").read_text(encoding="utf-8")
-WHATSAPP = "  - {id: whatsapp, mode: online, owner: Digital team}\n"
-OLD = EXAMPLE.replace(WHATSAPP, "  - {id: whatsapp, mode: online}\n")
+WHATSAPP = "  - {id: whatsapp, name: Class WhatsApp groups, mode: online, owner: Digital team}\n"
+NO_OWNER = "  - {id: whatsapp, name: Class WhatsApp groups, mode: online}\n"
+OLD = EXAMPLE.replace(WHATSAPP, NO_OWNER)
 """The example with one gap (a channel with no owner: MK701), which the new version fixes."""
 EDITS = [
     # the channel gets its owner back (MK701 disappears)
-    ("  - {id: whatsapp, mode: online}\n", WHATSAPP),
+    (NO_OWNER, WHATSAPP),
     # a measure's target and due date move
     (
         "        target: 5000\n        due: 2027-05-31\n",
@@ -72,8 +73,8 @@ EDITS = [
         "    channels: [councillor-email, school-gate, doorstep]\n",
     ),
     (
-        "  - {id: doorstep, mode: offline, owner: Canvassing lead}\n",
-        "  - {id: doorstep, mode: offline}\n",
+        "  - {id: doorstep, name: On the doorstep, mode: offline, owner: Canvassing lead}\n",
+        "  - {id: doorstep, name: On the doorstep, mode: offline}\n",
     ),
     # a review recorded
     (
@@ -548,7 +549,8 @@ def test_a_field_or_section_added_to_the_format_shows_with_no_change_to_diff() -
         ("supporters", "removed", "supporter 'ann'", "Ann"),
     ]
     assert "\nSupporters\n  + supporter 'bo': Bo\n" in _text(diff)
-    assert "channel facebook: online\n  owner: Digital team\n  cost: 120\n" in outline(after)
+    facebook = "channel facebook: online\n  name: Clean Air Stockport on Facebook\n"
+    assert f"{facebook}  owner: Digital team\n  cost: 120\n" in outline(after)
     assert outline(after).endswith("\nsupporter bo\n  name: Bo\n")
 
 

@@ -7,8 +7,8 @@ As check-jsonschema's `tests/example-files/{positive,negative}/` (see the README
   exit 1 with exactly the codes in the sibling `NAME.expected.json`;
 - every shipped plan and every positive one is fmt-clean, valid for the JSON Schema and
   renders: people copy them;
-- each worked example (`examples/*.yaml`) uses every addition of movekit 0.2, so that
-  people copying one see them all in use.
+- each worked example (`examples/*.yaml`) uses every addition of movekit 0.2, and every
+  addition for real plans, so that people copying one see them all in use.
 Each of these properties is tested here and nowhere else (what the shipped plans render to,
 byte for byte, is tests/test_render_golden.py's).
 """
@@ -23,6 +23,7 @@ import pytest
 
 from movekit import load_plan
 from movekit.about import split
+from movekit.months import is_month
 from tests.conftest import EXAMPLE_TODAY, EXAMPLES, REPO, run_cli
 from tests.test_schema import errors
 
@@ -107,6 +108,19 @@ def additions_used(path: Path) -> dict[str, bool]:
     stages = [stage for journey in plan.journeys for stage in journey.stages]
     ctas = [cta for stage in stages for cta in stage.ctas]
     about = [split(entry) for item in [*plan.assumptions, *plan.risks] for entry in item.about]
+    measures = [measure for outcome in plan.outcomes for measure in outcome.measures]
+    activities = plan.activities
+    channels = plan.channels or []
+    secondary = [target for target in plan.targets if target.role == "secondary"]
+    allies = {s.id for s in plan.stakeholders if s.stance == "ally"}
+    arguments = [a.id for s in plan.stakeholders if s.stance == "opponent" for a in s.arguments]
+    answered = {argument for message in plan.messages for argument in message.answers}
+    for_audience = {audience for message in plan.messages for audience in message.audiences}
+    target_ids = {target.id for target in plan.targets}
+    dates = [
+        *(measure.due for measure in measures),
+        *(day for item in [*activities, *ctas] for day in item.date or []),
+    ]
     return {
         "a primary target": any(target.role == "primary" for target in plan.targets),
         "a secondary target": any(target.role == "secondary" for target in plan.targets),
@@ -129,6 +143,43 @@ def additions_used(path: Path) -> dict[str, bool]:
         "about with a bare id": any(not e.kind and not e.journey for e in about),
         "about with JOURNEY/ID": any(e.journey for e in about),
         "about with KIND:ID": any(e.kind for e in about),
+        # the additions for real plans (docs/plan-format.md)
+        "a direct ask": any(cta.mode == "direct" for cta in ctas),
+        "a direct channel": any(channel.mode == "direct" for channel in channels),
+        "a milestone with a date": any(
+            m.kind == "milestone" and (m.done or m.due) for m in measures
+        ),
+        "a date by the month": any(is_month(day) for day in dates),
+        "a measure tracked in another tool": any(measure.tracked_in for measure in measures),
+        "a partner's channel": any(channel.partner for channel in channels),
+        "a name on every channel": bool(channels) and all(c.name for c in channels),
+        "a position on every secondary target": bool(secondary)
+        and all(target.position for target in secondary),
+        "an activity with a date": any(activity.date for activity in activities),
+        "an activity with a list of dates": any(len(a.date or []) > 1 for a in activities),
+        "an activity in a phase, with no date": any(a.phase and not a.date for a in activities),
+        "an activity serving a target": any(
+            split(entry).id in target_ids for a in activities for entry in a.serves
+        ),
+        "an owner, channels and what it serves on every activity": bool(activities)
+        and all(a.owner and a.channels and a.serves for a in activities),
+        "an ally with audiences": any(s.audiences for s in plan.stakeholders if s.id in allies),
+        "a neutral": any(s.stance == "neutral" for s in plan.stakeholders),
+        "an opponent with two arguments": any(
+            len(s.arguments) >= 2 for s in plan.stakeholders if s.stance == "opponent"
+        ),
+        "every opponent's argument answered by a message": bool(arguments)
+        and set(arguments) <= answered,
+        "a core message per audience": bool(plan.audiences)
+        and {audience.id for audience in plan.audiences} <= for_audience,
+        "a budget with a currency": bool(plan.campaign.budget and plan.campaign.currency),
+        "a budget on an activity": any(activity.budget for activity in activities),
+        "a budget on a mechanism": any(mechanism.budget for mechanism in plan.community),
+        "a mechanism serving an ally": any(
+            allies & set(mechanism.stakeholders) for mechanism in plan.community
+        ),
+        "spending": bool(plan.spend),
+        "spending for an item": any(entry.for_ for entry in plan.spend),
     }
 
 
