@@ -45,7 +45,7 @@ def _plan(campaign: str = "", rest: str = "") -> Plan:
 def test_text_output_matches_the_golden_file() -> None:
     result = run_cli("status", REAL, "--today", TODAY, cwd=REPO)
     assert result.returncode == 0, result.stderr
-    assert "Budget: 3,550 of 24,000 GBP spent (15%) · 31% of the campaign gone" in result.stdout
+    assert "Budget: £3,550 of £24,000 spent (15%) · 31% of the campaign gone" in result.stdout
     assert_golden("status-real-additions.txt", result.stdout)
 
 
@@ -78,7 +78,7 @@ def test_json_output_matches_the_golden_file() -> None:
             "  budget: 1000\n  currency: EUR",
             "",
             "2027-07-02",
-            "0 of 1,000 EUR spent (0%) · 50% of the campaign gone",
+            "€0 of €1,000 spent (0%) · 50% of the campaign gone",
         ),
         (
             "  budget: 1000\n  currency: £",
@@ -98,10 +98,16 @@ def test_json_output_matches_the_golden_file() -> None:
             "2028-03-01",
             "1,250 of 1,000 spent (125%) · 100% of the campaign gone",
         ),
-        ("  currency: GBP", "3550", "2027-07-02", "3,550 GBP spent"),
+        ("  currency: GBP", "3550", "2027-07-02", "£3,550 spent"),
+        (
+            "  budget: 900\n  currency: CHF",
+            "90",
+            "2027-07-02",
+            "90 of 900 CHF spent (10%) · 50% of the campaign gone",
+        ),
         ("", "99.5", "2027-07-02", "99.5 spent"),
     ],
-    ids=["no-spend", "symbol", "before-start", "overspent", "no-budget", "no-currency"],
+    ids=["no-spend", "symbol", "before-start", "overspent", "no-budget", "code", "no-currency"],
 )
 def test_the_budget_line(campaign: str, spend: str, today: str, words: str) -> None:
     rest = f"spend:\n  - {{date: 2027-01-05, amount: {spend}}}\n" if spend else ""

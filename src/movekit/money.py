@@ -1,5 +1,5 @@
 """Money, read once for `check` (MK609, MK606), `status` and `render`: amounts in words
-(`3,550 GBP`, `£3,550`), what is spent by a day, and the share of the campaign's time gone.
+(`£3,550`, `3,550 CHF`), what is spent by a day, and the share of the campaign's time gone.
 
 Spent by a day is every `spend` entry dated on or before it (a month counts from its last
 day). The share of time gone is the days from `campaign.starts` to the day (at most
@@ -14,30 +14,40 @@ import datetime as dt
 from movekit.model import Plan
 from movekit.progress import format_number
 
+CURRENCIES = {
+    **dict.fromkeys(("£", "gbp", "pound", "pounds"), "£"),
+    **dict.fromkeys(("$", "usd", "dollar", "dollars"), "$"),
+    **dict.fromkeys(("€", "eur", "euro", "euros"), "€"),
+}
+"""Currencies people read as a symbol before the amount, by how a plan may write them (in
+lowercase): `GBP`, `pounds` and `£` all read `£24,000`."""
+
 
 def written(currency: str | None) -> str | None:
     """The currency as written, or None when it is blank (`currency: ""` means none)."""
     return (currency or "").strip() or None
 
 
-def is_symbol(currency: str | None) -> bool:
-    """A currency without letters (`£`, `$`, `€`) goes before the amount; a code (`GBP`,
-    `US$`, `kr`) after it."""
+def symbol(currency: str | None) -> str | None:
+    """`£` for `GBP`, `pounds` or `£` (likewise dollars and euros); None for another
+    currency (`CHF`, `kr`) or none, which is written after the amount."""
     currency = written(currency)
-    return currency is not None and not any(char.isalpha() for char in currency)
+    return None if currency is None else CURRENCIES.get(currency.lower())
 
 
 def amount(value: float, currency: str | None) -> str:
-    """`£3,550`, `3,550 GBP`, or `3,550` without a currency; a refund reads `-£200`."""
+    """`£3,550` (GBP, pounds, £), `3,550 CHF`, or `3,550` without a currency; a refund
+    reads `-£200`."""
     number, sign, currency = format_number(abs(value)), "-" if value < 0 else "", written(currency)
     if currency is None:
         return f"{sign}{number}"
-    return f"{sign}{currency}{number}" if is_symbol(currency) else f"{sign}{number} {currency}"
+    before = symbol(currency)
+    return f"{sign}{before}{number}" if before else f"{sign}{number} {currency}"
 
 
 def part_of(part: float, whole: float, currency: str | None) -> str:
-    """`3,550 of 24,000 GBP`, or `£3,550 of £24,000`: a code once, after the whole."""
-    if is_symbol(currency):
+    """`£3,550 of £24,000`, or `3,550 of 24,000 CHF`: a code once, after the whole."""
+    if symbol(currency):
         return f"{amount(part, currency)} of {amount(whole, currency)}"
     return f"{amount(part, None)} of {amount(whole, currency)}"
 

@@ -41,7 +41,7 @@ class BudgetRow:
         }
 
     def words(self) -> str:
-        """`3,550 of 24,000 GBP spent (15%) · 40% of the campaign gone`, or `3,550 GBP spent`."""
+        """`£3,550 of £24,000 spent (15%) · 40% of the campaign gone`, or `£3,550 spent`."""
         if self.total is None:
             text = f"{amount(self.spent, self.currency)} spent"
         else:

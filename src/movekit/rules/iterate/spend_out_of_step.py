@@ -38,7 +38,7 @@ class _Pace:
         return self.spent / self.budget
 
     def words(self) -> str:
-        """`3,550 of 24,000 GBP spent (15%) with 40% of the campaign gone`."""
+        """`£3,550 of £24,000 spent (15%) with 40% of the campaign gone`."""
         return (
             f"{part_of(self.spent, self.budget, self.currency)} spent "
             f"({self.spent_share:.0%}) with {self.time_share:.0%} of the campaign gone"
