@@ -1,4 +1,6 @@
-"""charts.py: a measure's results against its straight line, as inline SVG and Markdown rows."""
+"""chart.py: a measure's results against its target, as inline SVG and Markdown rows.
+
+The degenerate cases (no baseline, one point, no due date...) are in test_render_charts.py."""
 
 from __future__ import annotations
 
@@ -45,14 +47,14 @@ def test_markdown_rows_give_each_result_and_the_line_on_its_date() -> None:
     assert markdown_rows(UP, RESULTS, STARTS) == [
         "| Date | Result | Expected on the line |",
         "| --- | ---: | ---: |",
-        "| 2027-01-02 | 5 | 10 |",
-        "| 2027-01-06 | 50 | 50 |",
-        "| 2027-01-09 | 70 | 80 |",
+        "| 2 Jan 2027 | 5 | 10 |",
+        "| 6 Jan 2027 | 50 | 50 |",
+        "| 9 Jan 2027 | 70 | 80 |",
     ]
 
 
 def test_markdown_rows_without_a_line_leave_the_expected_cell_empty() -> None:
-    assert markdown_rows(UP, RESULTS, None)[2] == "| 2027-01-02 | 5 |  |"
+    assert markdown_rows(UP, RESULTS, None)[2] == "| 2 Jan 2027 | 5 |  |"
     assert markdown_rows(UP, [], STARTS) == markdown_rows(UP, [], STARTS)[:2]
 
 
@@ -65,19 +67,20 @@ def test_the_svg_is_well_formed_accessible_and_deterministic() -> None:
     title = root.find(f"{SVG}title")
     desc = root.find(f"{SVG}desc")
     assert title is not None and title.get("id") == "mk-chart-up-title"
-    assert title.text == "Pledges: results against the line to the target"
+    assert title.text == "Pledges: results against the target"
     assert desc is not None and desc.text == (
-        "The line runs from 0 on 2027-01-01 to 100 on 2027-01-11. Results: "
-        "2027-01-02: 5 councillors; 2027-01-06: 50 councillors; 2027-01-09: 70 councillors."
+        "Target 100 councillors by 11 Jan 2027. The straight line runs from 0 on 1 Jan 2027 "
+        "to 100 on 11 Jan 2027. Results: 2 Jan 2027: 5 councillors; 6 Jan 2027: 50 "
+        "councillors; 9 Jan 2027: 70 councillors."
     )
     circles = root.findall(f"{SVG}circle")
     assert [c.findtext(f"{SVG}title") for c in circles] == [
-        "2027-01-02: 5",
-        "2027-01-06: 50",
-        "2027-01-09: 70",
+        "2 Jan 2027: 5",
+        "6 Jan 2027: 50",
+        "9 Jan 2027: 70",
     ]
     assert len(root.findall(f"{SVG}polyline")) == 1
-    assert len(root.findall(f"{SVG}line[@class='mk-today']")) == 1
+    assert len(root.findall(f"{SVG}g[@class='mk-today']/{SVG}line")) == 1
 
 
 def test_results_on_the_line_sit_on_the_drawn_line() -> None:
@@ -99,12 +102,13 @@ def test_a_falling_line_goes_down_the_page() -> None:
     assert float(line.get("y2", "0")) > float(line.get("y1", "0"))
 
 
-def test_without_a_line_only_the_results_are_drawn() -> None:
-    loose = UP.model_copy(update={"baseline": None})
+def test_without_a_target_only_the_results_are_drawn() -> None:
+    loose = UP.model_copy(update={"target": None})
     root = _tree(trajectory_svg(loose, RESULTS, STARTS))
     assert root.find(f"{SVG}line[@class='mk-trajectory']") is None
+    assert root.find(f"{SVG}g[@class='mk-target']") is None
     assert len(root.findall(f"{SVG}circle")) == 3
-    assert "No straight line" in (root.findtext(f"{SVG}desc") or "")
+    assert "No target set." in (root.findtext(f"{SVG}desc") or "")
 
 
 def test_edge_cases_still_give_a_valid_chart() -> None:
@@ -113,7 +117,8 @@ def test_edge_cases_still_give_a_valid_chart() -> None:
     empty = _tree(trajectory_svg(UP.model_copy(update={"due": None}), [], STARTS))
     assert empty.findtext(f"{SVG}desc", "").endswith("No results yet.")
     outside = trajectory_svg(UP, RESULTS, STARTS, today=dt.date(2030, 1, 1))
-    assert "mk-today" not in outside  # a day outside the chart is not drawn
+    assert "mk-today" not in outside  # a day outside the chart is said, not drawn
+    assert "As of 1 Jan 2030, after the due date." in outside
 
 
 def test_plan_text_is_escaped() -> None:

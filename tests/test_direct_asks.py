@@ -120,7 +120,7 @@ def test_render_names_direct_contact_and_every_date(tmp_path: Path) -> None:
     assert "Direct contact: Meet the Speaker with the coalition" in text
     assert "(on 6 Feb 2027, 6 Mar 2027, 4 Sep 2027)" in text
     assert (
-        "Direct contact: Meet the Speaker with the coalition (court-queue, press, 14 Apr 2027)"
+        "Direct contact: Meet the Speaker with the coalition (Court queue, press, 14 Apr 2027)"
         in text
     )
 

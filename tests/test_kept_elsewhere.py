@@ -115,4 +115,4 @@ def test_render_says_who_runs_a_partner_channel(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     text = out.read_text("utf-8")
     assert "run by Transparency Coalition newsletter" in text
-    assert "own-news** (online, Comms team)" in text
+    assert "**Own news** (online, Comms team)" in text

@@ -285,5 +285,5 @@ def test_render_shows_months_as_months(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     text = document.read_text(encoding="utf-8")
     assert "January 2027 to December 2027" in text
-    assert "| 2027-02 | 300 |" in text  # the result's row in the measure's chart table
+    assert "| Feb 2027 | 300 |" in text  # the result's row in the measure's chart table
     assert "| Spring push | Feb 2027 to Mar 2027 | Apr 2027 |" in text

@@ -75,6 +75,20 @@ def test_no_gaps_leaves_the_open_gaps_out(write_plan: Callable[..., Path], tmp_p
     assert "Open gaps" not in document and "**MK" not in document
 
 
+def test_no_gap_details_leaves_the_appendix_for_editors_out(tmp_path: Path) -> None:
+    plan = EXAMPLES / "gaps" / "plan.yaml"
+    for options, appendix in (((), True), (("--no-gap-details",), False)):
+        output = tmp_path / "plan.md"
+        result = run_cli("render", str(plan), *TODAY, "-o", str(output), *options)
+        assert result.returncode == 0, result.stderr
+        document = output.read_text(encoding="utf-8")
+        assert "## Open gaps" in document  # the gaps for people stay
+        assert ("## For whoever edits the plan" in document) is appendix
+        assert ("**MK605**" in document) is appendix
+    help_text = " ".join(run_cli("render", "--help").stdout.split())
+    assert "--no-gap-details" in help_text and "rule codes" in help_text
+
+
 def test_refuses_to_write_over_the_plan(write_plan: Callable[..., Path], tmp_path: Path) -> None:
     plan = write_plan(SMALL_PLAN)
     result = run_cli("render", "plan.yaml", "-o", f"./{plan.name}", cwd=tmp_path)

@@ -141,7 +141,7 @@ HTML_TAGS = {
 SVG_TAGS = {"svg", "title", "desc", "g", "rect", "text", "tspan", "path", "polygon", "line"}
 SVG_TAGS |= {"polyline", "circle"}  # the measure charts
 MARKDOWN_TAGS = {
-    *("h1", "h2", "h3", "p", "strong", "em", "ul", "ol", "li", "hr", "pre", "code"),
+    *("h1", "h2", "h3", "h4", "p", "strong", "em", "ul", "ol", "li", "hr", "pre", "code"),
     *("table", "thead", "tbody", "tr", "th", "td"),
 }
 
@@ -177,7 +177,7 @@ def test_html_has_the_structure_of_plain_text_and_shows_every_payload(
 def test_svg_diagrams_are_well_formed_and_hold_the_payloads_as_text(shift: int) -> None:
     _, html = _render(_rotation(shift))
     svgs = re.findall(r"<svg\b.*?</svg>", html, re.S)
-    assert len(svgs) == 3  # the journey, the timeline and the measure's chart
+    assert len(svgs) == 4  # the journey (wide and narrow), the timeline and the chart
     text = []
     for svg in svgs:
         root = ET.fromstring(svg)  # well-formed XML: nothing closed or opened early

@@ -11,7 +11,7 @@ import pytest
 from movekit.config import Settings
 from movekit.engine import check_bytes
 from movekit.errors import MovekitError
-from movekit.render.diagram import journey_diagram
+from movekit.render.diagram import wide_diagram
 from movekit.render.document import Document, build_document
 from movekit.render.formatting import count, long_date, number, percent, short_date
 from movekit.render.markdown import MarkdownText, escape_markdown, finalize
@@ -152,7 +152,7 @@ def test_a_minimal_plan_has_every_section_empty_but_present() -> None:
 
 def test_diagrams_are_well_formed_svg_with_a_title() -> None:
     document = _document(SMALL_PLAN)
-    svg = ET.fromstring(str(journey_diagram(document.journeys[0])))
+    svg = ET.fromstring(str(wide_diagram(document.journeys[0])))
     ns = "{http://www.w3.org/2000/svg}"
     assert svg.get("role") == "img"
     assert svg.findtext(f"{ns}title") == "Journey diagram: Parents"

@@ -1,11 +1,15 @@
-"""PDF output, read back with pypdf: metadata, pages, bookmarks, contents, and no fetching."""
+"""PDF output, read back with pypdf: metadata, pages, bookmarks, contents, and no fetching;
+and what `render --pdf` shows while it works (tests/test_render_pdf_layout.py: the pages)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import http.server
 import os
+import pty
 import re
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -25,13 +29,16 @@ from tests.conftest import EXAMPLE_TODAY, EXAMPLES, SMALL_PLAN, run_cli
 TODAY = dt.date.fromisoformat(EXAMPLE_TODAY)
 
 SECTIONS = [
+    "Summary",  # the one-page summary after the cover (issue 16)
     "Outcomes and measures",
     "Who decides",
     "Audiences",
+    "Messages",
     "Journeys",
     "Community ownership",
     "Channel plan",
     "Phases, reviews and results",
+    "Budget",
     "Assumptions and risks",
     "Open gaps",
 ]
@@ -111,7 +118,8 @@ def test_the_contents_give_the_right_page_numbers(reader: PdfReader) -> None:
 def test_the_text_reads_in_the_method_order(reader: PdfReader) -> None:
     text = _flat(" ".join(page.extract_text() for page in reader.pages[1:]))
     place = 0
-    for heading in [*SECTIONS[:4], *JOURNEYS, *SECTIONS[4:]]:
+    journeys = SECTIONS.index("Journeys") + 1
+    for heading in [*SECTIONS[:journeys], *JOURNEYS, *SECTIONS[journeys:]]:
         assert heading in text[place:], f"{heading} is missing or out of order"
         place = text.index(heading, place)
     for content in ("Look up your school on the air-quality map", "Bridge 1", "Street captains"):
@@ -201,3 +209,57 @@ def test_only_files_in_the_plans_folder_are_ever_read(server: str, tmp_path: Pat
     images = {image.name for page in pages for image in page.images}
     assert len(images) == 1  # the logo in the plan's folder only (pages share resources)
     assert f'<img src="{server}/summary.png">' in _flat(pages[0].extract_text())  # as text
+
+
+def _render_at_a_terminal(plan: Path, output: Path) -> tuple[str, str]:
+    """`movekit render --pdf` with a pseudo-terminal as its stderr (stdout piped): what the
+    terminal showed, and what went to stdout."""
+    environment = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "80", "NO_COLOR": "1"}
+    environment.pop("FORCE_COLOR", None)
+    leader, follower = pty.openpty()
+    args = ("render", str(plan), "--pdf", "--today", EXAMPLE_TODAY, "-o", str(output))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "movekit", *args],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=follower,
+        env=environment,
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closed: the program has ended
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    assert process.stdout is not None
+    printed = process.stdout.read().decode()
+    process.stdout.close()
+    assert process.wait(timeout=120) == 0
+    return b"".join(chunks).decode("utf-8", "replace"), printed
+
+
+def test_at_a_terminal_a_spinner_shows_the_pdf_is_being_made(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(SMALL_PLAN, encoding="utf-8")
+    shown, printed = _render_at_a_terminal(plan, tmp_path / "plan.pdf")
+    assert "Making the PDF" in shown
+    assert shown.startswith("\x1b[?25l")  # rich hides the cursor while the spinner turns
+    assert "\x1b[?25h" in shown  # and gives it back
+    assert shown.endswith("\x1b[2K")  # the spinner's line cleared: nothing left behind
+    assert printed == f"wrote {tmp_path / 'plan.pdf'}\n"  # the spinner stays on stderr
+    assert PdfReader(tmp_path / "plan.pdf").pages
+
+
+def test_piped_nothing_but_the_file_written_is_shown(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(SMALL_PLAN, encoding="utf-8")
+    output = tmp_path / "plan.pdf"
+    result = run_cli("render", str(plan), "--pdf", "--today", EXAMPLE_TODAY, "-o", str(output))
+    assert result.returncode == 0
+    assert result.stderr == ""
+    assert result.stdout == f"wrote {output}\n"

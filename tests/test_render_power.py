@@ -74,7 +74,8 @@ def test_the_sections_are_in_both_formats_in_order(rendered: dict[str, str]) -> 
         markdown.index(heading) for heading in order
     )
     for ident, heading in [("who-decides", "Who decides"), ("risks", "Assumptions and risks")]:
-        assert f'<section id="{ident}" class="chapter">\n<h2>{heading}</h2>' in html
+        section = f'<section id="{ident}" class="chapter" aria-labelledby="{ident}-heading">'
+        assert f'{section}\n<h2 id="{ident}-heading">{heading}</h2>' in html
         assert f'<li><a href="#{ident}">{heading}</a></li>' in html  # in the contents
     assert "2 decision-makers, 2 assumptions, 2 risks" in markdown
     assert "· 2 decision-makers · 2 assumptions · 2 risks</p>" in html
@@ -115,7 +116,7 @@ def test_the_risk_grid_has_one_chip_per_risk_in_its_cell(rendered: dict[str, str
         assert rect is not None
         x, y = float(rect.attrib["x"]), float(rect.attrib["y"])
         assert [key for key, cell in cells.items() if _inside(cell, x, y)] == [expected[risk]]
-    assert "Risk 'walker-safety': low likelihood, high impact, open." in (
+    assert "Risk 1, Children walking in traffic before the street is closed: low likelihood" in (
         svg.findtext(f"{SVG}desc") or ""
     )
 
@@ -126,8 +127,8 @@ def test_markdown_has_the_tables_and_the_mermaid_power_map(rendered: dict[str, s
         "| 1 | **Cllr Jane Ward, Leader of Stockport Council**. Decides: Council adopts the "
         "School Streets policy. Owner: Policy lead | primary | undecided | Her majority rests on "
         "three wards around the target schools | Parents at the 20 target primary schools | "
-        "On the ground: Walk your child to school with the Friday walking bus (parents-journey, "
-        "Joins a walking bus, 12 Feb 2027);"
+        "On the ground: Walk your child to school with the Friday walking bus (Parents at the 20 "
+        "target primary schools, Joins a walking bus, 12 Feb 2027);"
     ) in markdown
     assert '    subgraph p_undecided["Undecided"]' in markdown
     assert '    t1["1. Cllr Jane Ward, Leader of Stockport Council<br/>Primary"]' in markdown
@@ -135,24 +136,27 @@ def test_markdown_has_the_tables_and_the_mermaid_power_map(rendered: dict[str, s
     grid = [
         "| Impact \\ Likelihood | Low | Medium | High |",
         "|---|---|---|---|",
-        "| **High** | walker-safety |  |  |",
-        "| **Medium** |  | gate-backlash |  |",
+        "| **High** | Risk 1 |  |  |",
+        "| **Medium** |  | Risk 2 |  |",
         "| **Low** |  |  |  |",
     ]
     assert "\n".join(grid) in markdown
     assert (
-        "| Children walking in traffic before the street is closed (walker-safety) | call to "
-        "action 'walking-bus' in journey 'parents-journey'; call to action 'captain' in journey "
-        "'parents-journey' | low, high | open | Volunteer coordinators | 1 Feb 2027, overdue | "
+        "| Children walking in traffic before the street is closed (Risk 1) | call to "
+        "action: Walk your child to school with the Friday walking bus (Parents at the 20 target "
+        "primary schools); call to action: Become your street's walking bus captain (Parents at "
+        "the 20 target primary schools) | low, high | open | Volunteer coordinators | "
+        "1 Feb 2027, overdue | "
         "Marshals in hi-vis at every crossing; route risk-assessed |"
     ) in markdown
     assert (
-        "| Parents act once they see their own school's air quality (parents-act-on-data) | "
-        "journey 'parents-journey'; measure 'map-lookups' | untested | 3 Mar 2027, overdue |"
+        "| Parents act once they see their own school's air quality | journey: Parents at the 20 "
+        "target primary schools; measure: Parents who looked up their school on the air-quality "
+        "map | untested | 3 Mar 2027, overdue |"
     ) in markdown
     assert (
-        "| The leader moves when her own wards' parents ask her to (leader-listens) | target "
-        "'council-leader' | holding | 1 May 2027 |" in markdown
+        "| The leader moves when her own wards' parents ask her to | target: Cllr Jane Ward, "
+        "Leader of Stockport Council | holding | 1 May 2027 |" in markdown
     )
 
 
@@ -161,10 +165,7 @@ def test_owners_and_phases_appear_where_the_plan_has_them(rendered: dict[str, st
     assert "Owner: Policy lead. Who decides: Cllr Jane Ward, Leader of Stockport Council; " in (
         markdown
     )
-    assert (
-        "Journey parents-journey. Drives: Council adopts the School Streets policy. "
-        "Owner: Parent organiser." in markdown
-    )
+    assert "Drives: Council adopts the School Streets policy. Owner: Parent organiser." in markdown
     assert "| # | Stage | Level | Phase | Content | Channels | Calls to action |" in markdown
     assert (
         "| 3 | Leads their street | ownership | Push for pledges | captain handbook |" in markdown
@@ -175,7 +176,10 @@ def test_owners_and_phases_appear_where_the_plan_has_them(rendered: dict[str, st
     ) in markdown
     assert "banner. (owner: Volunteer coordinators) | create |" in markdown
     assert "Owner: Parent organiser." in html and "Owner: Policy lead." in html
-    assert '<th scope="col">Phase</th>' in html and "<td>Push for pledges</td>" in html
+    assert (
+        '<th scope="col">Phase</th>' in html
+        and '<td data-label="Phase">Push for pledges</td>' in html
+    )
     assert (
         '<span class="small">Aimed at: Cllr Jane Ward, Leader of Stockport Council</span>' in html
     )
@@ -246,11 +250,11 @@ def test_the_drawings_place_what_the_plan_leaves_open() -> None:
         "c": ("opposes", "primary"),
     }
     section = document.assumptions_and_risks
-    assert section.unrated == ["unrated", "half"]
+    assert section.unrated == ["Risk 1", "Risk 2"]  # the risks 'unrated' and 'half'
     grid = ET.fromstring(str(risk_grid(section)))
     chips = [g.attrib["data-risk"] for g in grid.iter(f"{SVG}g") if g.get("class") == "mk-risk"]
     assert chips == ["shut", "shut-too"]
-    assert "Not rated: unrated, half." in (grid.findtext(f"{SVG}desc") or "")
+    assert "Not rated: Risk 1, Risk 2." in (grid.findtext(f"{SVG}desc") or "")
     assert [r.status for r in section.risks] == ["open", "open", "closed", "open"]
     flowchart = power_flowchart(document.who_decides)
     assert 'subgraph p_opposes["Opposes"]' in flowchart and "p_unknown ~~~ p_opposes" in flowchart
@@ -289,7 +293,8 @@ def test_the_pdf_has_both_sections(tmp_path: Path) -> None:
     text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
     for words in ("Who decides", "Assumptions and risks", "Cllr Jane Ward", "walker-safety"):
         assert words in text
-    assert [item.title for item in reader.outline[1] if not isinstance(item, list)][:2] == [
+    assert [item.title for item in reader.outline[1] if not isinstance(item, list)][:3] == [
+        "Summary",  # the summary page after the cover (issue 16)
         "Outcomes and measures",
         "Who decides",
     ]

@@ -13,8 +13,8 @@ from pypdf import PdfReader
 
 from movekit.config import Settings
 from movekit.engine import check_bytes
-from movekit.render.budget import money
 from movekit.render.document import Document, build_document
+from movekit.render.names import money
 from movekit.render.templates import HTML_TEMPLATE, MARKDOWN_TEMPLATE, fill
 from tests.conftest import EXAMPLE_TODAY, REPO, SMALL_PLAN, run_cli
 from tests.golden import assert_golden
@@ -63,9 +63,9 @@ def test_the_pdf_holds_the_new_sections(tmp_path: Path) -> None:
         "For Parents at the 20 target primary schools",
         "Breakfast with traders on the first school street",
         "During Push for pledges",
-        "24,000 GBP",
-        "15,100 GBP",
-        "3,550 GBP",
+        "£24,000",  # GBP shown as money (issue 16)
+        "£15,100",
+        "£3,550",
     ):
         assert shown.casefold() in text.casefold(), shown  # headings may be in capitals
 
@@ -73,7 +73,8 @@ def test_the_pdf_holds_the_new_sections(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("amount", "currency", "shown"),
     [
-        (24000, "GBP", "24,000 GBP"),
+        (24000, "GBP", "£24,000"),
+        (24000, "CHF", "24,000 CHF"),
         (24000, "£", "£24,000"),
         (-150, "€", "-€150"),
         (1234.5, None, "1,234.5"),

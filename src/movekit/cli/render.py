@@ -81,6 +81,13 @@ def render(
             show_default=False,
         ),
     ] = True,
+    no_gap_details: Annotated[
+        bool,
+        typer.Option(
+            "--no-gap-details",
+            help="Leave out the appendix for whoever edits the plan (rule codes, lines).",
+        ),
+    ] = False,
     today: Annotated[
         str | None, typer.Option("--today", help=TODAY_HELP, metavar="YYYY-MM-DD")
     ] = None,
@@ -93,7 +100,9 @@ def render(
     from movekit.render.pipeline import render as render_plan
 
     chosen = _format(output_format, pdf, output, FORMATS)
-    request = RenderRequest(plan, parse_today(today), chosen, output, template, gaps)
+    request = RenderRequest(
+        plan, parse_today(today), chosen, output, template, gaps, not no_gap_details
+    )
     spinner = console(stderr=True)
     try:
         rendered = render_plan(request, busy=lambda message: spinner.status(message))

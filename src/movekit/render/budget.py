@@ -9,8 +9,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from movekit.about import Index
+from movekit.asof import as_of
 from movekit.model import Plan
-from movekit.progress import format_number
 from movekit.render.named import named_words
 
 
@@ -51,26 +51,13 @@ class Budget:
         return None if self.total is None else self.total - self.planned
 
 
-def money(amount: float | None, currency: str | None = None) -> str:
-    """`24000` -> `24,000 GBP`, or `£24,000` when the currency is one symbol; nothing for None."""
-    if amount is None:
-        return ""
-    text = format_number(abs(amount))
-    sign = "-" if amount < 0 else ""
-    if not currency:
-        return f"{sign}{text}"
-    if len(currency) == 1 and not currency.isalnum():
-        return f"{sign}{currency}{text}"
-    return f"{sign}{text} {currency}"
-
-
 def budget(plan: Plan, today: dt.date) -> Budget:
     """The section's data; falsy when the plan has no budget, item budgets or spend."""
     index = Index(plan)
     spent: dict[str, float] = defaultdict(float)
-    for entry in plan.spend:
-        if entry.date <= today:
-            spent[", ".join(named_words(index, entry.for_))] += entry.amount
+    known = as_of(plan, today).spend
+    for entry in known:
+        spent[", ".join(named_words(index, entry.for_))] += entry.amount
     items = [("activity", a.what, a.budget) for a in plan.activities]
     items += [("community mechanism", m.name, m.budget) for m in plan.community]
     rows = [
@@ -88,5 +75,5 @@ def budget(plan: Plan, today: dt.date) -> Budget:
         spent=sum(row.spent for row in rows) + unassigned,
         unassigned=unassigned,
         as_of=today,
-        shown=plan.campaign.budget is not None or bool(rows) or bool(plan.spend),
+        shown=plan.campaign.budget is not None or bool(rows) or bool(known),
     )

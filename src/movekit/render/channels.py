@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from movekit.model import LEVELS, Plan
 from movekit.render.formatting import stage_name
+from movekit.render.names import channel_name, journey_names
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,8 @@ class ChannelRef:
     owner: str | None
     partner: str | None = None
     """The other organisation that runs it: shown as "run by PARTNER"."""
+    name: str = ""
+    """What the document calls it: its `name`, else its id made readable (`School gate`)."""
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,8 @@ class ChannelUse:
     journey: str
     stage_number: int
     stage: str
+    journey_name: str = ""
+    """What the document calls the journey: its audience's name."""
 
 
 @dataclass(frozen=True)
@@ -54,7 +59,8 @@ def channel_refs(plan: Plan, ids: Iterable[str]) -> list[ChannelRef]:
         mode = None if channel is None else channel.mode
         owner = None if channel is None else channel.owner
         partner = None if channel is None else channel.partner
-        refs.append(ChannelRef(channel_id, mode, owner, partner))
+        name = channel_name(channel, channel_id)
+        refs.append(ChannelRef(channel_id, mode, owner, partner, name))
     return refs
 
 
@@ -72,12 +78,14 @@ def _all_channel_ids(plan: Plan) -> list[str]:
 def channel_plan(plan: Plan) -> ChannelPlan:
     """Every channel with the stages that use it, grouped by the stages' levels."""
     rows = []
+    journeys = journey_names(plan)
     for ref in channel_refs(plan, _all_channel_ids(plan)):
         cells: list[list[ChannelUse]] = [[] for _ in LEVELS]
         for journey in plan.journeys:
             for index, stage in enumerate(journey.stages):
                 if ref.id in stage.channels:
-                    use = ChannelUse(journey.id, index + 1, stage_name(stage, index))
+                    name = journeys[journey.id]
+                    use = ChannelUse(journey.id, index + 1, stage_name(stage, index), name)
                     cells[LEVELS.index(stage.level)].append(use)
         rows.append(ChannelRow(ref, cells))
     return ChannelPlan(LEVELS, rows)

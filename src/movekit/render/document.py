@@ -8,19 +8,23 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
+from movekit.asof import known_findings  # as of (issue 16)
 from movekit.findings import Finding, Severity
 from movekit.model import LEVELS, Cta, Plan
 from movekit.render.activities import Activities, activities
 from movekit.render.budget import Budget, budget
 from movekit.render.channels import ChannelPlan, ChannelRef, channel_plan, channel_refs
 from movekit.render.formatting import stage_name
+from movekit.render.gaps import PeopleGaps, people_gaps  # gaps for people (issue 16)
 from movekit.render.iterate import Iteration, iteration
+from movekit.render.names import journey_names  # display names (issue 16)
 from movekit.render.power import WhoDecides, target_names, who_decides
 from movekit.render.risks import AssumptionsAndRisks, assumptions_and_risks
 from movekit.render.stakeholders import Messages, messages
 from movekit.render.strategy import OutcomeSection, outcome_sections
+from movekit.render.summary import Summary, summary  # the summary page (issue 16)
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,9 @@ class BridgeRow:
     to_stage: int
     to_name: str
     how: str | None
+    faults: tuple[str, ...] = ()
+    """What is wrong with the bridge in words (`goes backwards, to an earlier stage`): the
+    mistakes check reports as bridge-backwards and bridge-mode-mismatch; empty when sound."""
 
 
 @dataclass(frozen=True)
@@ -170,11 +177,23 @@ class Document:
     """The Messages section; falsy when the plan has no messages."""
     budget: Budget | None = None
     """The Budget section; falsy when the plan has no budget, item budgets or spend."""
+    # summary, gaps for people and display names (issue 16)
+    summary: Summary | None = None
+    """The one-page summary after the cover."""
+    people_gaps: PeopleGaps | None = None
+    """The open gaps by section, in the document's words; None with `--no-gaps`."""
+    gap_details: bool = True
+    """Show the appendix for whoever edits the plan (codes, lines); False with
+    `--no-gap-details`."""
+    journey_names: dict[str, str] = field(default_factory=dict)
+    """Journey id -> what the document calls it (its audience's name)."""
 
 
-def build_document(plan: Plan, findings: Sequence[Finding] | None, today: dt.date) -> Document:
+def build_document(
+    plan: Plan, findings: Sequence[Finding] | None, today: dt.date, gap_details: bool = True
+) -> Document:
     """The document for a valid plan; `findings` None leaves out the open gaps."""
-    return Document(
+    document = Document(
         cover=_cover(plan, today),
         outcomes=outcome_sections(plan, today),
         audiences=_audiences(plan),
@@ -182,12 +201,39 @@ def build_document(plan: Plan, findings: Sequence[Finding] | None, today: dt.dat
         community=_community(plan),
         channel_plan=channel_plan(plan),
         iteration=iteration(plan, today),
-        gaps=None if findings is None else gap_groups(findings),
+        # as of (issue 16): findings about entries dated after the document's date would
+        # show those entries; the document leaves them out (movekit.asof)
+        gaps=None if findings is None else gap_groups(known_findings(findings)),
         who_decides=who_decides(plan),
         assumptions_and_risks=assumptions_and_risks(plan, today),
         activities=activities(plan),
         messages=messages(plan),
         budget=budget(plan, today),
+    )
+    return _for_people(document, plan, findings, gap_details)
+
+
+# summary and gaps for people (issue 16)
+def _for_people(
+    document: Document, plan: Plan, findings: Sequence[Finding] | None, gap_details: bool
+) -> Document:
+    """The document with its summary page and its gaps by section, in its own names."""
+    ar = document.assumptions_and_risks
+    chapters = {
+        "who-decides": bool(document.who_decides),
+        "messages": bool(document.messages),
+        "activities": bool(document.activities),
+        "budget": bool(document.budget),
+        "risks": bool(ar.assumptions or ar.risks),
+    }
+    shown = frozenset(
+        ["community", "channels", "iterate", *(a for a, on in chapters.items() if on)]
+    )
+    gaps = None if findings is None else people_gaps(plan, known_findings(findings), shown)
+    page = summary(plan.campaign.goal, document.outcomes, document.iteration, gaps)
+    names = journey_names(plan)
+    return replace(
+        document, summary=page, people_gaps=gaps, gap_details=gap_details, journey_names=names
     )
 
 
@@ -273,9 +319,33 @@ def _bridges(plan: Plan, journey_id: str, stages: list[StageRow]) -> list[Bridge
             continue
         number = len(rows) + 1
         rows.append(
-            BridgeRow(number, bridge.id, start.number, start.name, end.number, end.name, bridge.how)
+            BridgeRow(
+                number,
+                bridge.id,
+                start.number,
+                start.name,
+                end.number,
+                end.name,
+                bridge.how,
+                bridge_faults(start, end),
+            )
         )
     return rows
+
+
+# issue 16: a bridge that check reports is drawn and listed as one (diagram.py, journeys)
+def bridge_faults(start: StageRow, end: StageRow) -> tuple[str, ...]:
+    """What check's bridge rules would say of a bridge from `start` to `end`, in words."""
+    faults = []
+    if end.number == start.number:
+        faults.append("starts and ends at the same stage")
+    elif end.number < start.number:
+        faults.append("goes backwards, to an earlier stage")
+    if all(cta.mode != "online" for cta in start.ctas):
+        faults.append("starts at a stage with no online ask")
+    if all(cta.mode != "offline" for cta in end.ctas):
+        faults.append("leads to a stage with no ask on the ground")
+    return tuple(faults)
 
 
 def _community(plan: Plan) -> list[MechanismRow]:

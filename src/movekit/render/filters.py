@@ -17,8 +17,7 @@ from typing import Any
 from jinja2 import Undefined
 from jinja2.exceptions import TemplateRuntimeError
 
-from movekit.render import formatting
-from movekit.render.budget import money
+from movekit.render import formatting, names  # names: display names, money (issue 16)
 from movekit.render.diagram import journey_diagram
 from movekit.render.document import JourneySection
 from movekit.render.iterate import Iteration
@@ -51,7 +50,13 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "timeline": timeline,
     "power_map": power_map,
     "risk_grid": risk_grid,
-    "money": money,
+    "money": names.money,
+    "amount": names.amount,
+    "money_text": names.money_text,
+    "ordinal": names.ordinal,
+    "proportion": names.proportion,
+    "readable": names.readable,
+    "unit_label": names.unit_label,
 }
 """Name -> function, as templates use them (`{{ value|date }}`)."""
 
@@ -71,6 +76,12 @@ _NEEDS: dict[str, tuple[tuple[type, ...], str]] = {
     "power_map": ((WhoDecides,), "doc.who_decides"),
     "risk_grid": ((AssumptionsAndRisks,), "doc.assumptions_and_risks"),
     "money": (_NUMBER, "an amount of money"),
+    "amount": (_NUMBER, "a number"),
+    "money_text": ((str,), "a text such as a table cell"),
+    "ordinal": ((int,), "a whole number"),
+    "proportion": (_NUMBER, "a number"),
+    "readable": ((str,), "an id such as school-gate"),
+    "unit_label": ((str, type(None)), "a unit"),
 }
 
 

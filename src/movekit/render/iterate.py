@@ -1,11 +1,16 @@
-"""Plan, review, adjust: phases as a timeline, what reviews found, and the results so far."""
+"""Plan, review, adjust: phases as a timeline, what reviews found, and the results so far.
+
+Everything is as of the document's date (movekit.asof): reviews and results dated after it
+are left out, and a phase counts as reviewed only by a review held on or before it.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
 
-from movekit.model import Phase, Plan
+from movekit.asof import AsOf, as_of
+from movekit.model import Plan
 from movekit.render.activities import activities
 
 
@@ -19,9 +24,9 @@ class PhaseRow:
     ends: dt.date | None
     review: dt.date | None
     reviewed: bool
-    """A review of this phase is recorded."""
+    """A review of this phase, held on or before the document's date, is recorded."""
     state: str
-    """done, current, upcoming, or undated when the phase has no start or end."""
+    """done, current, upcoming, or undated when the phase has no dates at all."""
     owner: str | None = None
 
 
@@ -65,46 +70,47 @@ class Iteration:
 
 
 def iteration(plan: Plan, today: dt.date) -> Iteration:
-    """Phases in date order (undated last), reviews and results in date order."""
+    """Phases in date order (undated last), reviews and results in date order, as of `today`."""
+    known = as_of(plan, today)
     marks = activities(plan).marks
     span = _span(plan, [day for day, _ in marks])
-    return Iteration(_phases(plan, today), _reviews(plan), _results(plan), span, today, marks)
+    phases = _phases(plan, known)
+    return Iteration(phases, _reviews(plan, known), _results(plan, known), span, today, marks)
 
 
-def _phases(plan: Plan, today: dt.date) -> list[PhaseRow]:
-    reviewed = {review.phase for review in plan.reviews}
+def _phases(plan: Plan, known: AsOf) -> list[PhaseRow]:
+    reviewed, today = known.reviewed, known.day
     dated = sorted(plan.phases, key=lambda phase: (phase.starts is None, phase.starts or today))
     return [
         PhaseRow(
-            p.id, p.name, p.starts, p.ends, p.review, p.id in reviewed, _state(p, today), p.owner
+            p.id,
+            p.name,
+            p.starts,
+            p.ends,
+            p.review,
+            p.id in reviewed,
+            known.phase_state(p),
+            p.owner,
         )
         for p in dated
     ]
 
 
-def _reviews(plan: Plan) -> list[ReviewRow]:
+def _reviews(plan: Plan, known: AsOf) -> list[ReviewRow]:
     names = {phase.id: phase.name for phase in plan.phases}
     return [
         ReviewRow(names.get(r.phase, r.phase), r.date, r.learned, r.changes)
-        for r in sorted(plan.reviews, key=lambda review: review.date)
+        for r in sorted(known.reviews, key=lambda review: review.date)
     ]
 
 
-def _results(plan: Plan) -> list[ResultRow]:
+def _results(plan: Plan, known: AsOf) -> list[ResultRow]:
     measures = {m.id: m for outcome in plan.outcomes for m in outcome.measures}
     return [
         ResultRow(r.date, r.measure, measures[r.measure].metric, r.value, measures[r.measure].unit)
-        for r in sorted(plan.results, key=lambda result: result.date)
+        for r in sorted(known.results, key=lambda result: result.date)
         if r.measure in measures
     ]
-
-
-def _state(phase: Phase, today: dt.date) -> str:
-    if phase.starts is None or phase.ends is None:
-        return "undated"
-    if today > phase.ends:
-        return "done"
-    return "current" if today >= phase.starts else "upcoming"
 
 
 def _span(plan: Plan, marks: list[dt.date]) -> tuple[dt.date, dt.date] | None:

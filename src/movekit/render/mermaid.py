@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 
-from movekit.render.document import JourneySection, StageRow
+from movekit.render.document import BridgeRow, JourneySection, StageRow
 from movekit.render.formatting import MODES
 from movekit.render.markdown import MarkdownText
 from movekit.render.plaintext import neutralise
@@ -39,16 +39,23 @@ def _node(stage: StageRow) -> str:
     return f'    s{stage.number}["{"<br/>".join(lines)}"]'
 
 
+def _bridge(bridge: BridgeRow) -> str:
+    """A sound bridge as a thick arrow labelled with its number; one that check reports as
+    a dotted arrow whose label says what is wrong."""
+    ends = (f"s{bridge.from_stage}", f"s{bridge.to_stage}")
+    if not bridge.faults:
+        return f'    {ends[0]} == "Bridge {bridge.number}" ==> {ends[1]}'
+    words = label(f"Bridge {bridge.number}: needs fixing, {' and '.join(bridge.faults)}")
+    return f'    {ends[0]} -.->|"{words}"| {ends[1]}'
+
+
 def journey_flowchart(journey: JourneySection) -> MarkdownText:
-    """The ```mermaid block for one journey: stages in order, bridges as thick arrows."""
-    direction = "LR" if len(journey.stages) <= 4 else "TB"
-    lines = ["```mermaid", f"flowchart {direction}"]
+    """The ```mermaid block for one journey, top to bottom so that it reads on a phone as
+    on a desktop: stages in order, bridges as thick arrows (dotted when check reports them)."""
+    lines = ["```mermaid", "flowchart TB"]
     lines += [_node(stage) for stage in journey.stages]
     lines += [f"    s{s.number} --> s{s.number + 1}" for s in journey.stages[:-1]]
-    lines += [
-        f'    s{bridge.from_stage} == "Bridge {bridge.number}" ==> s{bridge.to_stage}'
-        for bridge in journey.bridges
-    ]
+    lines += [_bridge(bridge) for bridge in journey.bridges]
     for level, style in LEVEL_STYLES.items():
         members = [f"s{stage.number}" for stage in journey.stages if stage.level == level]
         if members:

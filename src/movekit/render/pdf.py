@@ -2,6 +2,10 @@
 
 WeasyPrint gets a URL fetcher that reads files from the plan's own folder and nothing
 else: no network, ever, and no file outside the folder, whatever a template asks for.
+
+The PDF is tagged for screen readers (WeasyPrint's PDF/UA-1 variant: a structure tree,
+the document's language from `<html lang>` and its title from `<title>`), and it opens
+with its bookmarks panel showing.
 """
 
 from __future__ import annotations
@@ -65,6 +69,16 @@ def _weasyprint() -> ModuleType:
     return module
 
 
+PDF_OPTIONS: dict[str, object] = {"pdf_variant": "pdf/ua-1"}
+"""WeasyPrint's options: PDF/UA-1 tags the PDF (structure tree, /MarkInfo, /Lang, the
+title shown in the window's title bar) and writes the matching XMP metadata."""
+
+
+def open_with_bookmarks(_document: object, pdf: Any) -> None:
+    """A WeasyPrint finisher: the PDF opens with its bookmarks (outline) panel showing."""
+    pdf.catalog["PageMode"] = "/UseOutlines"
+
+
 def _fetcher(weasyprint: ModuleType, policy: FolderOnly) -> Any:
     """A WeasyPrint URLFetcher that asks `policy` before reading anything."""
     urls = weasyprint.urls
@@ -119,8 +133,8 @@ def pdf_bytes(html: str, folder: Path, as_of: dt.date) -> tuple[bytes, list[str]
     moment = creation_time(as_of)
     page = weasyprint.HTML(string=html, base_url=base, url_fetcher=_fetcher(weasyprint, policy))
     with _fixed_clock(moment):
-        document = page.render()
+        document = page.render(**PDF_OPTIONS)
         stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
         document.metadata.created = document.metadata.modified = stamp
-        data: bytes = document.write_pdf()
+        data: bytes = document.write_pdf(finisher=open_with_bookmarks, **PDF_OPTIONS)
     return data, policy.refused

@@ -35,6 +35,8 @@ class RenderRequest:
     output: Path | None = None
     template_dir: Path | None = None
     gaps: bool = True
+    gap_details: bool = True
+    """The appendix with rule codes and lines, for whoever edits the plan (issue 16)."""
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,8 @@ def _content(
     from movekit.render.document import build_document
     from movekit.render.templates import HTML_TEMPLATE, MARKDOWN_TEMPLATE, fill
 
-    document = build_document(plan, findings if request.gaps else None, request.today)
+    shown = findings if request.gaps else None
+    document = build_document(plan, shown, request.today, request.gap_details)
     if request.output_format == "md":
         return fill(MARKDOWN_TEMPLATE, document, request.template_dir, html=False), []
     html = fill(HTML_TEMPLATE, document, request.template_dir, html=True)

@@ -19,7 +19,7 @@ INK, MUTED = "#1f2430", "#5b6270"
 
 
 def _chip(risk: RiskRow, x: float, y: float) -> str:
-    label = wrap(risk.id, COL_W - 2 * PAD - 10, CHIP_SIZE, max_lines=1)
+    label = wrap(risk.label, COL_W - 2 * PAD - 10, CHIP_SIZE, max_lines=1)
     width = min(COL_W - 2 * PAD, len(label[0]) * CHIP_SIZE * CHAR_WIDTH + 12)
     frame = {"x": x, "y": y, "width": width, "height": CHIP_H - 4, "rx": 8, "fill": "#ffffff"}
     frame |= {"stroke": INK, "stroke-width": 1}
@@ -35,11 +35,14 @@ def _chip(risk: RiskRow, x: float, y: float) -> str:
 
 
 def _in_words(risk: RiskRow) -> str:
-    return f"Risk '{risk.id}': {risk.likelihood} likelihood, {risk.impact} impact, {risk.status}."
+    return (
+        f"{risk.label}, {risk.risk}: {risk.likelihood} likelihood, {risk.impact} impact, "
+        f"{risk.status}."
+    )
 
 
 def _cells(section: AssumptionsAndRisks, top: float) -> tuple[list[str], float]:
-    by_id = {risk.id: risk for risk in section.risks}
+    by_label = {risk.label: risk for risk in section.risks}
     drawn: list[str] = []
     y = top
     for score_from_top, row in enumerate(section.grid):
@@ -53,7 +56,7 @@ def _cells(section: AssumptionsAndRisks, top: float) -> tuple[list[str], float]:
             frame = {"x": x + 1, "y": y, "width": COL_W - 2, "height": height}
             drawn.append(element("rect", {**where, **frame, "fill": TINTS[impact + column]}))
             drawn += [
-                _chip(by_id[risk], x + PAD, y + PAD + n * CHIP_H) for n, risk in enumerate(cell)
+                _chip(by_label[risk], x + PAD, y + PAD + n * CHIP_H) for n, risk in enumerate(cell)
             ]
         y += height + 2
     return drawn, y
@@ -71,7 +74,7 @@ def _axis(section: AssumptionsAndRisks, top: float) -> list[str]:
 
 def _description(section: AssumptionsAndRisks) -> str:
     """The grid in words, for screen readers: each risk with its likelihood and impact."""
-    rated = [_in_words(risk) for risk in section.risks if risk.id not in section.unrated]
+    rated = [_in_words(risk) for risk in section.risks if risk.label not in section.unrated]
     unrated = [f"Not rated: {', '.join(section.unrated)}."] if section.unrated else []
     return " ".join(rated + unrated) or "No risks rated yet."
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from movekit.about import Index, Named
+from movekit.about import Index
 from movekit.model import RATINGS, Assumption, Plan, Risk
+from movekit.render.named import named_words
+from movekit.render.names import journey_names
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,8 @@ class RiskRow:
     """Something that could go wrong, how likely and how bad, and what you do about it."""
 
     id: str
+    number: int
+    """Its place in the plan's list, from 1: readers find it in the grid as `Risk 2`."""
     risk: str
     about: list[str]
     likelihood: str | None
@@ -45,6 +49,11 @@ class RiskRow:
     review_by: dt.date | None
     overdue: bool
     """Open or accepted after its review-by date (as rule MK808 reads it)."""
+
+    @property
+    def label(self) -> str:
+        """What the grid and the table call it: `Risk 2` (an id is for the plan's writer)."""
+        return f"Risk {self.number}"
 
 
 @dataclass(frozen=True)
@@ -64,19 +73,19 @@ class AssumptionsAndRisks:
     risks: list[RiskRow]
     grid: list[GridRow]
     unrated: list[str]
-    """Ids of the risks without a likelihood or an impact: they have no cell."""
+    """Labels (`Risk 3`) of the risks without a likelihood or an impact: they have no cell."""
     ratings: tuple[str, ...] = RATINGS
 
 
 def assumptions_and_risks(plan: Plan, today: dt.date) -> AssumptionsAndRisks:
     """Both lists in plan order; empty lists when the plan has neither."""
     index = Index(plan)
-    risks = [_risk(index, risk, today) for risk in plan.risks]
+    risks = [_risk(index, risk, number, today) for number, risk in enumerate(plan.risks, 1)]
     return AssumptionsAndRisks(
         assumptions=[_assumption(index, item, today) for item in plan.assumptions],
         risks=risks,
         grid=_grid(risks),
-        unrated=[row.id for row in risks if row.likelihood is None or row.impact is None],
+        unrated=[row.label for row in risks if row.likelihood is None or row.impact is None],
     )
 
 
@@ -92,9 +101,10 @@ def _assumption(index: Index, item: Assumption, today: dt.date) -> AssumptionRow
     )
 
 
-def _risk(index: Index, item: Risk, today: dt.date) -> RiskRow:
+def _risk(index: Index, item: Risk, number: int, today: dt.date) -> RiskRow:
     return RiskRow(
         id=item.id,
+        number=number,
         risk=item.risk,
         about=about_words(index, item.about),
         likelihood=item.likelihood,
@@ -108,26 +118,29 @@ def _risk(index: Index, item: Risk, today: dt.date) -> RiskRow:
 
 
 def _grid(risks: list[RiskRow]) -> list[GridRow]:
+    def cell(impact: str, likelihood: str) -> list[str]:
+        return [row.label for row in risks if (row.impact, row.likelihood) == (impact, likelihood)]
+
     return [
-        GridRow(
-            impact,
-            [
-                [row.id for row in risks if row.impact == impact and row.likelihood == likelihood]
-                for likelihood in RATINGS
-            ],
-        )
+        GridRow(impact, [cell(impact, likelihood) for likelihood in RATINGS])
         for impact in reversed(RATINGS)
     ]
 
 
 def about_words(index: Index, entries: list[str]) -> list[str]:
-    """Each `about` entry in words: `journey 'parents-journey'`, `call to action
-    'walking-bus' in journey 'parents-journey'`; an entry that names nothing stays as written."""
-    return [_words(index.named(entry), entry) for entry in entries]
+    """Each `about` entry as readers know the item: `journey: Parents at the 20 schools`,
+    `call to action: Walk your child to school (Parents at the 20 schools)`, `outcome:
+    Council adopts the policy`; an entry that names nothing stays as written."""
+    journeys = journey_names(index.plan)
+    return [_words(index, journeys, entry) for entry in entries]
 
 
-def _words(named: Named | None, entry: str) -> str:
+def _words(index: Index, journeys: dict[str, str], entry: str) -> str:
+    named = index.named(entry)
     if named is None:
         return entry
-    where = f" in journey '{named.journey.id}'" if named.journey is not None else ""
-    return f"{named.kind} '{named.id}'{where}"
+    if named.kind == "journey":
+        return f"journey: {journeys.get(named.id, named.id)}"
+    name = named_words(index, [entry])[0]
+    where = f" ({journeys.get(named.journey.id, named.journey.id)})" if named.journey else ""
+    return f"{named.kind}: {name}{where}"

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from movekit.asof import as_of
 from movekit.model import Measure, Plan
 from movekit.progress import (
     baseline_value,
@@ -91,8 +92,13 @@ def outcome_sections(plan: Plan, today: dt.date) -> list[OutcomeSection]:
 
 
 def measure_row(plan: Plan, measure: Measure, today: dt.date) -> MeasureRow:
-    """A measure with its latest result on or before `today`, its status and its chart."""
-    results = [result for result in plan.results if result.measure == measure.id]
+    """A measure with its latest result on or before `today`, its status and its chart.
+
+    Only what is known on `today` (movekit.asof) reaches the table, the status and the
+    chart, so a chart never plots a result the table does not count.
+    """
+    known = as_of(plan, today)
+    results = known.results_of(measure)
     latest = latest_result(results, today)
     starts = plan.campaign.starts
     status = measure_status(measure, results, starts, today)
@@ -114,7 +120,7 @@ def measure_row(plan: Plan, measure: Measure, today: dt.date) -> MeasureRow:
         if results
         else [],
         kind=measure.kind or "count",
-        done=measure.done,
+        done=known.done(measure),
         baseline_text=baseline_words(measure),
         target_text=target_words(measure),
         standing=milestone_words(measure, status, short_date)

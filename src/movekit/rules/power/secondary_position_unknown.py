@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from movekit.findings import Problem, Severity
 from movekit.rules.base import Context, Rule, TargetRef
+from movekit.rules.unassessed import unassessed
 
 _HINT = (
     "Find out which way they lean and set position: supports, undecided or opposes "
@@ -20,15 +21,7 @@ def _secondary_targets(ctx: Context) -> Iterator[TargetRef]:
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    for ref in _secondary_targets(ctx):
-        if ref.target.position is None:
-            yield Problem(f"Secondary target {ref.label} has no position", ref.path, hint=_HINT)
-        elif ref.target.position == "unknown":
-            yield Problem(
-                f"Secondary target {ref.label} has position unknown",
-                (*ref.path, "position"),
-                hint=_HINT,
-            )
+    return unassessed(_secondary_targets(ctx), "Secondary", _HINT)
 
 
 RULE = Rule(

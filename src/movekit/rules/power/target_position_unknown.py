@@ -6,20 +6,13 @@ from collections.abc import Iterator
 
 from movekit.findings import Problem, Severity
 from movekit.rules.base import Context, Rule
+from movekit.rules.unassessed import unassessed
 
 _HINT = "Find out where they stand and set position: supports, undecided or opposes"
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    for ref in ctx.primary_targets:
-        if ref.target.position is None:
-            yield Problem(f"Primary target {ref.label} has no position", ref.path, hint=_HINT)
-        elif ref.target.position == "unknown":
-            yield Problem(
-                f"Primary target {ref.label} has position unknown",
-                (*ref.path, "position"),
-                hint=_HINT,
-            )
+    return unassessed(ctx.primary_targets, "Primary", _HINT)
 
 
 RULE = Rule(
