@@ -19,6 +19,7 @@ PLANS = [
     *sorted(EXAMPLES.glob("*.yaml")),
     EXAMPLES / "gaps" / "plan.yaml",
     REPO / "tests" / "data" / "real-additions.yaml",
+    REPO / "tests" / "data" / "tiny-plan.yaml",  # no journeys or dates: nothing to draw
 ]
 # Tables too wide for a phone: shown as cards there (the others may stay tables).
 WIDE_TABLES = {"measures", "targets", "stakeholders", "stages", "channel-plan", "risks"}
@@ -45,7 +46,8 @@ def test_the_document_fits_a_laptop_window_and_draws_every_diagram(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
     assert overflow <= 0, f"the page scrolls sideways by {overflow} px at 1280 px"
-    assert desktop.locator("svg").count() > 0, "the document draws no diagram or chart"
+    if plan.stem != "tiny-plan":
+        assert desktop.locator("svg").count() > 0, "the document draws no diagram or chart"
     assert desktop.evaluate(_SVGS_OUT_OF_THEIR_BOX) == []
     assert desktop.locator("h1").count() == 1
     assert not _overlapping_headers(desktop)
@@ -109,7 +111,8 @@ def test_on_a_phone_the_page_never_scrolls_sideways_and_every_diagram_fits(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
     assert overflow <= 0, f"the page scrolls sideways by {overflow} px at 390 px"
-    assert phone.locator("svg").count() > 0, "the document draws no diagram or chart"
+    if plan.stem != "tiny-plan":
+        assert phone.locator("svg").count() > 0, "the document draws no diagram or chart"
     assert phone.evaluate(_SVGS_OUT_OF_THEIR_BOX) == []
     assert _overlapping_headers(phone) == []
 
@@ -145,7 +148,7 @@ def test_on_a_phone_tables_become_cards_with_every_cell_labelled(
     phone.goto(_rendered(plan, tmp_path).as_uri())
     assert phone.evaluate(_CARD_LABELS) == []
     layout = phone.evaluate(_LAYOUT)
-    assert layout, "the document has no table"
+    assert layout or plan.stem == "tiny-plan", "the document has no table"
     for name, table, row, labelled in layout:
         if name in WIDE_TABLES:
             assert labelled, f"the {name} table has no data-label on its cells"

@@ -16,16 +16,9 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import Destination
 
-from tests.conftest import EXAMPLE_TODAY, EXAMPLES, run_cli
+from tests.conftest import EXAMPLE_TODAY, EXAMPLES, REPO, run_cli
 
-TINY_PLAN = """\
-movekit: 1
-campaign: {name: Clean Air, goal: Council adopts School Streets}
-outcomes:
-  - {id: policy, title: Policy adopted, type: policy}
-audiences:
-  - {id: parents, name: Parents}
-"""
+TINY_PLAN = (REPO / "tests" / "data" / "tiny-plan.yaml").read_text(encoding="utf-8")
 """The smallest plan people start from: one outcome, one audience, nothing else."""
 
 MOST_PAGES = {
