@@ -213,7 +213,8 @@ def test_a_spend_csv_names_the_row_and_column_of_each_problem(plan: Path, tmp_pa
         f"  {name}:3, column amount: 'x' is not a number: write digits, with a point for "
         "decimals, such as 14 or 12.5",
         f"  {name}:3, column for: 'nothing' names nothing in the plan (its activities and "
-        "mechanisms: air-report, leader-meeting, traders-breakfast, street-captains)",
+        "mechanisms: air-report, leader-meeting, traders-breakfast, street-captains): add the "
+        "activity (or mechanism) to the plan first, or leave it out",
         f"  {name}:4, column date: 2027-04-20 is after today (2027-04-01): money is recorded "
         "once it has been spent; correct the date, or add --allow-future to record it anyway",
     ]

@@ -164,7 +164,8 @@ def test_an_ask_and_a_channel_can_be_direct_contact(tmp_path: Path) -> None:
     assert asked.count("direct means a call, a letter or a meeting") == 1
     assert "Online, on the ground (offline) or direct? (online, offline, direct)" in asked
     assert "What could go wrong" not in asked
-    assert "  - id: letters-to-councillors\n    mode: direct\n" in text
+    channel = "  - id: letters-to-councillors\n    name: letters to councillors\n    mode: direct\n"
+    assert channel in text
     assert "          - ask: Write to Cllr Ward\n            mode: direct\n" in text
     assert "        channels: [letters-to-councillors]\n" in text
     found = codes(tmp_path / "plan.yaml")

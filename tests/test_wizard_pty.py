@@ -205,7 +205,7 @@ def test_a_full_session_gives_a_plan_with_no_error_and_no_warning(tmp_path: Path
         "- id: petition-signatures\n        metric: Petition signatures\n        target: 5000",
         "barriers: [no spare time, doubt it will work]",
         "channels: [whatsapp, bus-stops]",
-        "  - id: bus-stops\n    mode: offline\n    owner: Stop captains",
+        "  - id: bus-stops\n    name: bus stops\n    mode: offline\n    owner: Stop captains",
         "outcomes: [council-votes-to-keep-route-42-running, riders-sign-the-petition]",
         "from: talks-to-neighbours\n    to: turns-up-at-the-depot-rally\n",
         "kind: organise\n    audiences: [regular-bus-users]\n",

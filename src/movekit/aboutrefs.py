@@ -11,6 +11,7 @@ from movekit.findings import Path, Problem
 from movekit.idsets import Collection, Collections, names_in, unknown
 from movekit.modeltypes import ABOUT_KINDS
 from movekit.suggest import closest, is_slug
+from movekit.wrongkind import wrong_kind
 
 IN_JOURNEYS = ("stage", "call to action")
 """The kinds named as JOURNEY/ID, never as KIND:ID."""
@@ -121,7 +122,10 @@ class AboutChecker:
             if journey in journeys.broken:
                 self.follow_ons.add(path)
                 return None
-            return None if journeys.incomplete else unknown(journey, journeys, None, path)
+            if journeys.incomplete:
+                return None
+            elsewhere = wrong_kind(journey, journeys, self.collections, {})
+            return unknown(journey, journeys, None, path, elsewhere)
         parts = [self._collection(kind, journeys.ids[journey][:-1]) for kind in IN_JOURNEYS]
         found = [part.kind for part in parts if item_id in part.ids]
         if len(found) == 1:

@@ -35,14 +35,26 @@ def names_in(value: Any) -> list[tuple[Path, str]]:
     return []
 
 
-def unknown(name: str, target: Collection, owner: str | None, path: Path) -> Problem:
-    """MK005 for an id that names no item of `target`, with the closest one."""
+def plural(kind: str) -> str:
+    """`activities`, `calls to action`, `arguments`."""
+    if kind == "call to action":
+        return "calls to action"
+    return f"{kind[:-1]}ies" if kind.endswith("y") else f"{kind}s"
+
+
+def unknown(
+    name: str, target: Collection, owner: str | None, path: Path, elsewhere: str | None = None
+) -> Problem:
+    """MK005 for an id that names no item of `target`: `elsewhere` says what it names instead
+    (wrongkind.py), else the closest id is suggested."""
     message = f"{target.kind.capitalize()} '{name}' does not exist"
     close = closest(name, list(target.ids))
-    if close is not None:
+    if elsewhere is not None:
+        message = elsewhere
+    elif close is not None:
         message += f": did you mean '{close[0]}'?"
     known = ", ".join(sorted(target.ids)[:6]) or "none yet"
-    hint = f"Use an id declared under {target.kind}s (known: {known})"
+    hint = f"Use an id declared under {plural(target.kind)} (known: {known})"
     if owner is not None:
         hint = f"Use the id of a {target.kind} in that {owner} (known: {known})"
     return Problem(message, path, hint, at_value=True, code="MK005")

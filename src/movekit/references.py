@@ -22,6 +22,7 @@ from movekit.modelfields import PlanField, fields_of, id_of
 from movekit.modeltypes import IdOf, RefersTo
 from movekit.positions import Pos, locate
 from movekit.suggest import is_slug
+from movekit.wrongkind import Named, wrong_kind
 
 Scopes = dict[str, Path]
 """The enclosing item of each kind (`journey` -> `("journeys", 0)`), on the way down."""
@@ -141,7 +142,19 @@ class _Checker:
             if name in target.broken:
                 self.follow_ons.add((*path, *suffix))
             elif not target.incomplete:
-                self.problems.append(unknown(name, target, owner, (*path, *suffix)))
+                elsewhere = wrong_kind(name, target, self.collections, self.named())
+                self.problems.append(unknown(name, target, owner, (*path, *suffix), elsewhere))
+
+    def named(self) -> Named:
+        """The reference fields of every mapping that has any, by its path."""
+        return {
+            mapping.path: [
+                (f.key, f.refers_to.kind, mapping.values[f.key])
+                for f in mapping.shape.references
+                if f.refers_to is not None and f.key in mapping.values
+            ]
+            for mapping in self.referring
+        }
 
     def _target(self, mapping: _Mapping, refers: RefersTo, owner: str | None) -> Collection | None:
         """The collection the ids must be in; None when their owner (a bridge's journey) is

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 RULES_EPILOG = """\
 Examples:
@@ -55,11 +58,24 @@ def explain(
     """Explain a rule: what, why, an example and the fix."""
     from rich.markdown import Markdown
 
-    from movekit.console import console
     from movekit.rules.docs import find_rule, rule_page
 
     # soft_wrap=False: rich would crop long list items of the page, not wrap them.
-    console().print(Markdown(rule_page(find_rule(rule))), soft_wrap=False)
+    _print(Markdown(rule_page(find_rule(rule))), soft_wrap=False)
+
+
+def _print(renderable: RenderableType, *, soft_wrap: bool | None = None) -> None:
+    """Print to a terminal as rich lays it out; in a pipe or a file, without the spaces rich
+    pads every line with to the full width (`| cat -A` showed them, editors keep them)."""
+    from movekit.console import console
+
+    screen = console()
+    if screen.is_terminal:
+        screen.print(renderable, soft_wrap=soft_wrap)
+        return
+    with screen.capture() as captured:
+        screen.print(renderable, soft_wrap=soft_wrap)
+    screen.file.write("".join(f"{line.rstrip()}\n" for line in captured.get().splitlines()))
 
 
 def print_rule_table() -> None:
@@ -67,7 +83,6 @@ def print_rule_table() -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from movekit.console import console
     from movekit.findings import Severity
     from movekit.report.lines import STYLES
     from movekit.rules.docs import rule_rows
@@ -80,4 +95,4 @@ def print_rule_table() -> None:
         cells = {key: Text(row[key]) for key in COLUMNS}
         cells["severity"].stylize(STYLES[Severity(row["severity"])])
         table.add_row(*cells.values())
-    console().print(table)
+    _print(table)

@@ -24,6 +24,13 @@ class BudgetRow:
     planned: float | None
     spent: float
 
+    @property
+    def over(self) -> float | None:
+        """How much more is spent than planned; None when within its budget or without one."""
+        if self.planned is None or self.spent <= self.planned:
+            return None
+        return self.spent - self.planned
+
 
 @dataclass(frozen=True)
 class Budget:

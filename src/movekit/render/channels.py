@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from movekit.model import LEVELS, Plan
 from movekit.render.formatting import stage_name
@@ -43,11 +43,23 @@ class ChannelRow:
 
 
 @dataclass(frozen=True)
+class ActivityChannel:
+    """A channel that only the team's activities use, and what they are."""
+
+    channel: ChannelRef
+    activities: list[str]
+    """The activities' `what`."""
+
+
+@dataclass(frozen=True)
 class ChannelPlan:
     """Channels by level: the multi-channel coordination at a glance."""
 
     levels: tuple[str, ...]
     rows: list[ChannelRow]
+    activities_only: list[ActivityChannel] = field(default_factory=list)
+    """Channels no stage or audience uses, only the team's activities: listed under the
+    table, not as empty rows (polish after review, issue 16)."""
 
 
 def channel_refs(plan: Plan, ids: Iterable[str]) -> list[ChannelRef]:
@@ -88,4 +100,17 @@ def channel_plan(plan: Plan) -> ChannelPlan:
                     use = ChannelUse(journey.id, index + 1, stage_name(stage, index), name)
                     cells[LEVELS.index(stage.level)].append(use)
         rows.append(ChannelRow(ref, cells))
-    return ChannelPlan(LEVELS, rows)
+    by_activity = _activities_only(plan, [row for row in rows if not any(row.cells)])
+    rows = [row for row in rows if row.channel.id not in {a.channel.id for a in by_activity}]
+    return ChannelPlan(LEVELS, rows, by_activity)
+
+
+def _activities_only(plan: Plan, empty: list[ChannelRow]) -> list[ActivityChannel]:
+    """The empty rows' channels that no audience lists and some activity uses."""
+    listed = {c for audience in plan.audiences for c in audience.channels}
+    found = []
+    for row in empty:
+        uses = [a.what for a in plan.activities if row.channel.id in a.channels]
+        if uses and row.channel.id not in listed:
+            found.append(ActivityChannel(row.channel, uses))
+    return found

@@ -25,6 +25,7 @@ from movekit.render.risks import AssumptionsAndRisks, assumptions_and_risks
 from movekit.render.stakeholders import Messages, messages
 from movekit.render.strategy import OutcomeSection, outcome_sections
 from movekit.render.summary import Summary, summary  # the summary page (issue 16)
+from movekit.review.budget import budget_row  # the summary's money line (issue 16)
 
 
 @dataclass(frozen=True)
@@ -230,11 +231,25 @@ def _for_people(
         ["community", "channels", "iterate", *(a for a, on in chapters.items() if on)]
     )
     gaps = None if findings is None else people_gaps(plan, known_findings(findings), shown)
-    page = summary(plan.campaign.goal, document.outcomes, document.iteration, gaps)
+    page = summary(
+        plan.campaign.goal,
+        document.outcomes,
+        document.iteration,
+        gaps,
+        cadence=plan.campaign.review_cadence,  # polish after review (issue 16)
+        money=_money_line(plan, document.cover.as_of),
+    )
     names = journey_names(plan)
     return replace(
         document, summary=page, people_gaps=gaps, gap_details=gap_details, journey_names=names
     )
+
+
+# polish after a campaign lead's review (issue 16): one reading of money (money.py)
+def _money_line(plan: Plan, today: dt.date) -> str | None:
+    """The summary's budget line, in `movekit status`'s words; None without a budget."""
+    row = budget_row(plan, today)
+    return None if row is None or row.total is None else row.words()
 
 
 def _cover(plan: Plan, today: dt.date) -> Cover:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from movekit.findings import Finding, Severity
 from movekit.model import Plan
-from movekit.render.gapwords import in_words, plan_names, stage_names
+from movekit.render.gapwords import ask_names, in_words, plan_names, stage_names
 from movekit.render.names import journey_names
 
 LABELS = {"error": "Needs attention", "warning": "Worth a look", "info": "For later"}
@@ -104,7 +104,8 @@ def people_gaps(plan: Plan, findings: Sequence[Finding], shown: frozenset[str]) 
             continue
         place = _place(plan, finding.path)
         journey = _journey_index(plan, finding.path)
-        text = in_words(finding.message, names, stage_names(plan, journey))
+        here = {**names, "action": {**names["action"], **ask_names(plan, journey)}}
+        text = in_words(finding.message, here, stage_names(plan, journey))
         grouped.setdefault(place, []).append((finding, text))
     sections = []
     number = 0

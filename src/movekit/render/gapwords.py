@@ -38,6 +38,10 @@ _KINDS = (
 )
 """Kinds of things in the order an id without a kind word is looked up."""
 
+_WORD_KINDS = {"action": "action", "ask": "action", "argues": "argument"}
+"""The word before an id in a rule's message -> the kind of thing (`call to action 'talk'`,
+`the offline ask 'rally'`, `argues 'too-costly'`)."""
+
 
 def plan_names(plan: Plan) -> dict[str, dict[str, str]]:
     """Kind -> id -> the name the document shows for it."""
@@ -57,7 +61,32 @@ def plan_names(plan: Plan) -> dict[str, dict[str, str]]:
         "message": {message.id: message.text for message in plan.messages},
         "journey": journey_names(plan),
         "ask": {cta.ask: cta.ask for j in plan.journeys for st in j.stages for cta in st.ctas},
+        # polish after review (issue 16): a call to action, a bridge by its own words
+        "action": {
+            k: v for index in range(len(plan.journeys)) for k, v in ask_names(plan, index).items()
+        },
+        "bridge": _bridge_names(plan),
     }
+
+
+def ask_names(plan: Plan, journey_index: int | None) -> dict[str, str]:
+    """Call to action id -> its ask, in one journey (ids are unique only within it)."""
+    if journey_index is None or not 0 <= journey_index < len(plan.journeys):
+        return {}
+    stages = plan.journeys[journey_index].stages
+    return {cta.id: " ".join(cta.ask.split()) for st in stages for cta in st.ctas if cta.id}
+
+
+def _bridge_names(plan: Plan) -> dict[str, str]:
+    """Bridge id -> `from “Sees the map” to “Walks with the bus”`."""
+    names = {}
+    for bridge in plan.bridges:
+        journey = next((j for j in plan.journeys if j.id == bridge.journey), None)
+        stages = {} if journey is None else stage_names(plan, plan.journeys.index(journey))
+        start, end = stages.get(bridge.from_), stages.get(bridge.to)
+        if bridge.id and start and end:
+            names[bridge.id] = f"from “{start}” to “{end}”"
+    return names
 
 
 def stage_names(plan: Plan, journey_index: int | None) -> dict[str, str]:
@@ -93,6 +122,8 @@ def _replacer(
             journey = f"the journey for {names['journey'][identifier]}"
             return journey[0].upper() + journey[1:] if word[0].isupper() else journey
         name = stages[identifier] if kind == "stage" else names[kind][identifier]
+        if kind == "bridge":  # `Bridge 2 (from “A” to “B”)`: the bridge has no name
+            return match[0][: match.start(2) - match.start(0) - 1] + f"({name})"
         return match[0][: match.start(2) - match.start(0) - 1] + f"“{name}”"
 
     return replace
@@ -103,6 +134,7 @@ def _kind(
 ) -> str | None:
     if word == "stage":
         return "stage" if identifier in stages else None
+    word = _WORD_KINDS.get(word, word)
     if word in names:
         return word if identifier in names[word] else None
     return next((kind for kind in _KINDS if identifier in names[kind]), None)

@@ -62,6 +62,9 @@ class Iteration:
     as_of: dt.date
     marks: list[tuple[dt.date, str]] = field(default_factory=list)
     """The team's dated activities (day, what), drawn on the timeline below the phases."""
+    cadence: str | None = None
+    """`campaign.review-cadence`: how reviews are held without dates ('at the coalition's
+    monthly meeting'), shown beside the phases (polish after review, issue 16)."""
 
     @property
     def owned(self) -> bool:
@@ -75,7 +78,9 @@ def iteration(plan: Plan, today: dt.date) -> Iteration:
     marks = activities(plan).marks
     span = _span(plan, [day for day, _ in marks])
     phases = _phases(plan, known)
-    return Iteration(phases, _reviews(plan, known), _results(plan, known), span, today, marks)
+    cadence = (plan.campaign.review_cadence or "").strip() or None
+    reviews, results = _reviews(plan, known), _results(plan, known)
+    return Iteration(phases, reviews, results, span, today, marks, cadence)
 
 
 def _phases(plan: Plan, known: AsOf) -> list[PhaseRow]:

@@ -9,7 +9,9 @@ from markupsafe import Markup
 
 from movekit.asof import as_of
 from movekit.model import Measure, Plan
+from movekit.months import is_month
 from movekit.progress import (
+    Status,
     baseline_value,
     baseline_words,
     latest_result,
@@ -20,7 +22,7 @@ from movekit.progress import (
     target_words,
 )
 from movekit.render.chart import markdown_rows, trajectory_svg
-from movekit.render.formatting import short_date
+from movekit.render.formatting import long_date, short_date
 from movekit.render.markdown import MarkdownText
 from movekit.render.power import target_names
 
@@ -55,8 +57,12 @@ class MeasureRow:
     target_text: str = ""
     """The target as written and worked out: `+30% (1,300)`, `tbd`, `32` or empty."""
     standing: str = ""
-    """The status in words: `on track`, `behind`, ..., or for a milestone `done on
-    2027-03-04`, `due 2027-05-31`, `missed`."""
+    """The status in words: `on track`, `behind`, ..., `tracked in the sponsor tracker`
+    (no result in the plan, kept elsewhere), or for a milestone `done on 4 Mar 2027`,
+    `done in September 2016`, `due 2027-05-31`, `missed`."""
+    tracked_in: str | None = None
+    """Where the results are kept while the plan has none (`tracked-in`, as `status` shows
+    it); None once the plan has a result or without `tracked-in`."""
 
 
 @dataclass(frozen=True)
@@ -102,7 +108,7 @@ def measure_row(plan: Plan, measure: Measure, today: dt.date) -> MeasureRow:
     latest = latest_result(results, today)
     starts = plan.campaign.starts
     status = measure_status(measure, results, starts, today)
-    milestone = measure.kind == "milestone"
+    tracked = _tracked_in(measure, status)
     return MeasureRow(
         id=measure.id,
         metric=measure.metric,
@@ -123,7 +129,22 @@ def measure_row(plan: Plan, measure: Measure, today: dt.date) -> MeasureRow:
         done=known.done(measure),
         baseline_text=baseline_words(measure),
         target_text=target_words(measure),
-        standing=milestone_words(measure, status, short_date)
-        if milestone
-        else status.replace("-", " "),
+        standing=_standing(measure, status, tracked),
+        tracked_in=tracked,
     )
+
+
+def _tracked_in(measure: Measure, status: Status) -> str | None:
+    """Where the results are kept, while the plan has none (as `movekit status` says)."""
+    where = (measure.tracked_in or "").strip()
+    return where if where and status is Status.NO_DATA else None
+
+
+def _standing(measure: Measure, status: Status, tracked: str | None) -> str:
+    """The status in words for the table's Progress cell and the summary."""
+    if measure.kind == "milestone":
+        words = milestone_words(measure, status, short_date)
+        if status is Status.MET and measure.done is not None and is_month(measure.done):
+            return f"done in {long_date(measure.done)}"  # not "done on Sep 2016"
+        return words
+    return f"tracked in {tracked}" if tracked else status.value.replace("-", " ")

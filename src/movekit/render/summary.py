@@ -1,5 +1,6 @@
 """The one-page summary after the cover: the goal, where each outcome stands, the next
-review and the three gaps that matter most.
+review (or the plan's rhythm of reviews), the money in one line and the three gaps that
+matter most, with how many others there are.
 
 It reads the same as-of data as the rest of the document (the measures' statuses in
 `doc.outcomes`, the phases in `doc.iteration`), so the page never disagrees with the tables.
@@ -71,13 +72,29 @@ class Summary:
     """Review dates passed with no review recorded."""
     top_gaps: list[PersonGap] | None
     """The three most important gaps; None when the document leaves out its gaps."""
+    # polish after a campaign lead's review (issue 16)
+    other_gaps: int = 0
+    """How many open gaps are not among `top_gaps` (worth a look, for later)."""
+    cadence: str | None = None
+    """`campaign.review-cadence` ('at the coalition's monthly meeting'): how reviews are
+    held when no dated one is coming."""
+    money: str | None = None
+    """The budget in one line, as `movekit status` reads it: `£1,850 of £60,000 spent (3%) ·
+    71% of the campaign gone`; None when the plan has no budget."""
 
 
 def summary(
-    goal: str, outcomes: list[OutcomeSection], iteration: Iteration, gaps: PeopleGaps | None
+    goal: str,
+    outcomes: list[OutcomeSection],
+    iteration: Iteration,
+    gaps: PeopleGaps | None,
+    cadence: str | None = None,
+    money: str | None = None,
 ) -> Summary:
-    """The summary page from the document's own data."""
+    """The summary page from the document's own data; `money` is the budget line."""
     reviews = _reviews(iteration)
+    top = None if gaps is None else gaps.most_important()
+    every = 0 if gaps is None else sum(len(section.gaps) for section in gaps.sections)
     upcoming = [r for r, held in reviews if not held and r.date >= iteration.as_of]
     overdue = [r for r, held in reviews if not held and r.date < iteration.as_of]
     return Summary(
@@ -86,11 +103,16 @@ def summary(
         outcomes=[OutcomeLine(o.id, o.title, [_line(m) for m in o.measures]) for o in outcomes],
         next_review=upcoming[0] if upcoming else None,
         overdue_reviews=overdue,
-        top_gaps=None if gaps is None else gaps.most_important(),
+        top_gaps=top,
+        other_gaps=every - len(top or ()),
+        cadence=(cadence or "").strip() or None,
+        money=money,
     )
 
 
 def _line(measure: MeasureRow) -> MeasureLine:
+    if measure.tracked_in is not None:  # as `movekit status` shows it
+        return MeasureLine(measure.metric, measure.status, measure.standing, "")
     words = STATUS_WORDS.get(measure.status, measure.status.replace("-", " "))
     if measure.kind == "milestone":
         detail = "" if measure.standing == words else measure.standing

@@ -116,6 +116,8 @@ def _description(iteration: Iteration) -> str:
             f"{long_date(phase.starts)} to {long_date(phase.ends)}" if phase.starts else "no dates"
         )
         review = f", review {long_date(phase.review)}" if phase.review else ", no review date"
+        if not phase.review and iteration.cadence:
+            review = f", reviews {iteration.cadence}"  # campaign.review-cadence
         done = " (reviewed)" if phase.reviewed else ""
         parts.append(f"{phase.name}: {dates}{review}{done}.")
     parts += [f"Activity on {long_date(day)}: {what}." for day, what in iteration.marks]

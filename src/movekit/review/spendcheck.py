@@ -20,6 +20,8 @@ Problems = list[tuple[str, str]]
 
 _PREFERRED = ("activity", "mechanism")
 """What money is usually spent on: suggested first when `for` names nothing."""
+_NEXT_STEP = "add the activity (or mechanism) to the plan first, or leave it out"
+"""Said after `--for:` or `column for:`, so `it` is the option or the cell."""
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,7 @@ def unknown_for(index: Index, name: str) -> str | None:
         return f"'{name}' names nothing in the plan; did you mean '{close[0]}' ({a} {kind})?"
     shown = [i for i, kind in ids.items() if kind in _PREFERRED][:10]
     known = f" (its activities and mechanisms: {', '.join(shown)})" if shown else ""
-    return f"'{name}' names nothing in the plan{known}"
+    return f"'{name}' names nothing in the plan{known}: {_NEXT_STEP}"
 
 
 def _ids_by_preference(index: Index) -> dict[str, str]:

@@ -13,6 +13,8 @@ from movekit.rules.base import Context, Rule
 
 _RESULT_HINT = "Correct the date, or remove the result and record it on the day it is measured"
 _SPEND_HINT = "Correct the date, or remove the entry and record it on the day the money is spent"
+_RECENT = dt.timedelta(days=92)
+"""How far back a date with a mistyped year is plausible when the campaign's dates do not say."""
 
 
 def check(ctx: Context) -> Iterator[Problem]:
@@ -23,7 +25,7 @@ def check(ctx: Context) -> Iterator[Problem]:
             f"The result of '{result.measure}' ({format_number(result.value)}) is dated "
             f"{result.date}, after today ({ctx.today}), so it is not counted yet",
             ("results", i, "date"),
-            hint=_hint(result.date, ctx.today, _RESULT_HINT),
+            hint=_hint(result.date, ctx, _RESULT_HINT),
         )
     for i, entry in enumerate(ctx.plan.spend):
         if entry.date <= ctx.today:
@@ -33,7 +35,7 @@ def check(ctx: Context) -> Iterator[Problem]:
             f"Spending of {spent}{_on(entry.for_)} is dated "
             f"{entry.date}, after today ({ctx.today}), so it is not counted yet",
             ("spend", i, "date"),
-            hint=_hint(entry.date, ctx.today, _SPEND_HINT),
+            hint=_hint(entry.date, ctx, _SPEND_HINT),
         )
 
 
@@ -42,15 +44,25 @@ def _on(names: list[str]) -> str:
     return f" on {quoted_list(names)}" if names else ""
 
 
-def _hint(date: dt.date, today: dt.date, otherwise: str) -> str:
-    """Suggest this year when only the year looks mistyped (2072 for 2027)."""
+def _hint(date: dt.date, ctx: Context, otherwise: str) -> str:
+    """Suggest this year's date when only the year looks mistyped (2072 for 2027). A date
+    less than a few months ahead is taken as recorded early, not mistyped."""
     try:
-        this_year = date.replace(year=today.year)
+        this_year = date.replace(year=ctx.today.year)
     except ValueError:  # 29 February
-        this_year = None
-    if this_year is not None and this_year <= today:
+        return otherwise
+    if this_year <= ctx.today < date - _RECENT and _plausible(this_year, ctx):
         return f"If the year is a typing mistake, write {this_year}; otherwise correct the date"
     return otherwise
+
+
+def _plausible(day: dt.date, ctx: Context) -> bool:
+    """Whether an entry could well be dated `day`: within the campaign, or a few months back."""
+    campaign = ctx.plan.campaign
+    in_campaign = campaign.starts is not None and campaign.starts <= day
+    if campaign.ends is not None and day > campaign.ends:
+        in_campaign = False
+    return in_campaign or ctx.today - day <= _RECENT
 
 
 RULE = Rule(
@@ -65,7 +77,9 @@ RULE = Rule(
         "Entries in `spend` dated after today are flagged the same way: MK609 and the "
         "budget in `movekit status` count only what is spent by today. A month "
         "(`2027-03`) stands for its last day, so it is after today until the month is over. "
-        "When only the year looks wrong (2072 for 2027), the hint suggests this year's date. "
+        "When only the year looks wrong (2072 for 2027), the hint suggests this year's date "
+        "if that date falls within the campaign or in the last three months; a date less "
+        "than three months ahead is taken as recorded early. "
         "The finding points at the result's `date:` key. Use `--today YYYY-MM-DD` for "
         "reproducible runs."
     ),
