@@ -37,9 +37,11 @@ def _unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    """One headless Chromium per test worker."""
+    """One headless Chromium per test module. Not per session: Playwright's sync API keeps
+    an event loop running while it is open, and the language server's tests (pytest-lsp,
+    asyncio) in the same worker need none to be running."""
     path = chromium_path()
     if path is None:
         _unavailable("no chromium on this machine (apt-get install chromium)")

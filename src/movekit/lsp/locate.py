@@ -1,0 +1,180 @@
+"""What is at a position of an open plan: a key, an id (declared or referred to), or the
+value of a key. Navigation and hover ask here, never the text themselves.
+
+The API, all positions 0-based with characters counted in code points (`server_position`
+converts the client's units):
+
+- `spot_at(snapshot, line, character) -> Spot | None`: from the positioned YAML
+  (Checked.document) when the text could be read, else from the line's text and the lines
+  above it (a half-typed file: the keys are found by their indentation).
+- `Spot.field`: the model field of the key there (its description, its id markers).
+- `Spot.occurrence`: the id there, when there is one (idindex.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from lsprotocol import types
+from pydantic import BaseModel
+from pygls.workspace import PositionCodec
+
+from movekit.findings import Path
+from movekit.lsp.idindex import IdIndex, Occurrence, index
+from movekit.model import Plan
+from movekit.modelfields import PlanField, fields_of
+from movekit.positions import Pos
+from movekit.yamltext import LINE_BREAK
+
+if TYPE_CHECKING:
+    from movekit.lsp.snapshot import Snapshot
+
+
+@dataclass(frozen=True)
+class Spot:
+    """What a cursor is on."""
+
+    path: Path
+    """The key's path (`("journeys", 0, "audience")`); an int is -1 when the text alone
+    cannot say which item of a list it is."""
+    on_key: bool
+    """On the key itself (`audience`), not on its value."""
+    field: PlanField | None
+    """The model's field for the key, when the plan format has that key there."""
+    occurrence: Occurrence | None = None
+    """The id under the cursor, declared or referred to."""
+
+
+def lines_of(text: str) -> list[str]:
+    """The text's lines as libyaml counts them (positions are on these lines)."""
+    return LINE_BREAK.split(text)
+
+
+def server_position(codec: PositionCodec, text: str, position: types.Position) -> tuple[int, int]:
+    """A client's position as (line, character in code points)."""
+    found = codec.position_from_client_units(lines_of(text), position)
+    return found.line, found.character
+
+
+def client_range(codec: PositionCodec, text: str, line: int, start: int, end: int) -> types.Range:
+    """A range on one line, from code points to the client's units."""
+    lines = lines_of(text)
+    return types.Range(
+        codec.position_to_client_units(lines, types.Position(line, start)),
+        codec.position_to_client_units(lines, types.Position(line, end)),
+    )
+
+
+MAX_INDEXED = 32
+"""Indexes kept at once (one per open plan)."""
+_indexed: dict[str, tuple[Snapshot, IdIndex]] = {}
+"""The index of each open plan's newest snapshot, made once for all the requests on it."""
+
+
+def ids_of(snapshot: Snapshot) -> IdIndex:
+    """The ids and references of this version (none while it cannot be read as YAML)."""
+    cached = _indexed.get(snapshot.uri)
+    if cached is not None and cached[0] is snapshot:
+        return cached[1]
+    document = snapshot.checked.document
+    found = index(document if document is not None and not document.fatal else None)
+    if len(_indexed) >= MAX_INDEXED:
+        _indexed.clear()  # plans closed long ago: their indexes are not wanted again
+    _indexed[snapshot.uri] = (snapshot, found)
+    return found
+
+
+def field_at(path: Path) -> PlanField | None:
+    """The model field a key path ends in (`("journeys", 0, "audience")`: Journey.audience)."""
+    model: type[BaseModel] | None = Plan
+    found = None
+    for part in path:
+        if isinstance(part, int):
+            continue
+        if model is None or part not in fields_of(model):
+            return None
+        found = fields_of(model)[part]
+        model = found.model
+    return found
+
+
+def spot_at(snapshot: Snapshot, line: int, character: int) -> Spot | None:
+    """What is at (line, character), or None on a blank, a comment or outside the plan."""
+    document = snapshot.checked.document
+    if document is None or document.fatal or not isinstance(document.data, dict):
+        return spot_in_text(snapshot.text, line, character)
+    occurrence = ids_of(snapshot).at(line, character)
+    path = _key_at(document.root, line, character)
+    if occurrence is not None:
+        key_path = occurrence.path[: _last_key(occurrence.path) + 1]
+        return Spot(key_path, False, field_at(key_path), occurrence)
+    if path is None:
+        return None
+    on_key, key_path = path
+    return Spot(key_path, on_key, field_at(key_path))
+
+
+def _last_key(path: Path) -> int:
+    """Where the last key of a path is (an `about` entry's path ends in its place)."""
+    return max(number for number, part in enumerate(path) if isinstance(part, str))
+
+
+def _key_at(root: Pos, line: int, character: int) -> tuple[bool, Path] | None:
+    """(on the key, the key's path) for the key or scalar value under the cursor."""
+    best: tuple[bool, Path] | None = None
+    stack: list[tuple[Pos, Path]] = [(root, ())]
+    while stack:
+        pos, path = stack.pop()
+        for key, key_pos in (pos.keys or {}).items():
+            value_pos = (pos.values or {})[key]
+            if key_pos.line - 1 == line:
+                if key_pos.column - 1 <= character <= key_pos.column - 1 + len(key):
+                    return True, (*path, key)
+                if value_pos.line - 1 == line and character >= value_pos.column - 1:
+                    best = (False, (*path, key))
+            stack.append((value_pos, (*path, key)))
+        for number, item in enumerate(pos.items or []):
+            if item.line - 1 == line and character >= item.column - 1 and not item.keys:
+                best = (False, path)
+            stack.append((item, (*path, number)))
+    return best
+
+
+_KEY_LINE = re.compile(r"(?P<indent>\s*)(?P<dash>-\s+)?(?P<key>[A-Za-z_][\w-]*)\s*:(?=\s|$)")
+
+
+def spot_in_text(text: str, line: int, character: int) -> Spot | None:
+    """What is at a position of a half-typed plan, read from indentation alone."""
+    lines = lines_of(text)
+    if not 0 <= line < len(lines):
+        return None
+    here = _KEY_LINE.match(lines[line])
+    on_key = here is not None and here.start("key") <= character <= here.end("key")
+    path = _parents(lines, line)
+    if here is not None:
+        path = (*path, *((-1,) if here.group("dash") else ()), here.group("key"))
+    elif not path:
+        return None
+    return Spot(path, on_key, field_at(path))
+
+
+def _parents(lines: list[str], line: int) -> Path:
+    """The keys that enclose a line, by indentation (list items as -1)."""
+    text = lines[line]
+    indent = len(text) - len(text.lstrip())
+    found: list[str | int] = []
+    for above in reversed(lines[:line]):
+        match = _KEY_LINE.match(above)
+        if match is None or indent == 0:
+            continue
+        dash_column = len(match.group("indent"))
+        if match.start("key") < indent:  # the key this line is inside
+            found = [match.group("key"), *found]
+        elif not (match.group("dash") and dash_column < indent):
+            continue  # a key beside this one
+        if match.group("dash"):
+            found = [-1, *found]  # in one item of a list
+        indent = dash_column
+    return tuple(found)
