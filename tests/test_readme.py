@@ -52,8 +52,13 @@ def test_the_text_example_is_real_output() -> None:
 # --- Every `movekit ...` example in the README runs as written ---------------------------
 
 TOUR_SECTIONS = ("A tour of the commands", "Configuring the checks")
-NOT_RUN: dict[str, str] = {}
-"""Examples that are not run, with the reason (none today: none needs a browser or network)."""
+_SERVES = "serves until Ctrl-C: tests/test_preview_http.py and test_preview_browser.py run it"
+NOT_RUN: dict[str, str] = {
+    "movekit preview plan.yaml             # prints http://127.0.0.1:8765/: open it": _SERVES,
+    "movekit preview plan.yaml --open      # and opens your browser at it": _SERVES,
+    "movekit preview plans/                # a page listing every plan in the folder": _SERVES,
+}
+"""Examples that are not run, with the reason."""
 
 EXIT_CODES = {
     # The example plan records its own result for 2027-03-12; a second value for the day is
