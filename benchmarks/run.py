@@ -6,6 +6,8 @@ Usage:
     python benchmarks/run.py --sizes 1MB,5MB --repeat 5 --output results.md
     python benchmarks/run.py --only fmt --fmt-sizes 500KB,1MB,2MB   # fmt beside check
     python benchmarks/run.py --only record --rows 100000            # record --from a CSV
+    python benchmarks/run.py --only preview                         # preview's first paint
+    python benchmarks/run.py --only lsp                             # the language server
 
 Each measurement is a whole process (start-up included), run through a small wrapper that
 reports its wall time and peak memory (the child's maximum resident set size). The
@@ -212,7 +214,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--output", type=Path, help="also write the Markdown report here")
     parser.add_argument(
         "--only",
-        choices=("startup", "scaling", "render", "fmt", "record", "release"),
+        choices=("startup", "scaling", "render", "fmt", "record", "preview", "lsp", "release"),
         help="run one group of comparisons",
     )
     parser.add_argument("--fmt-sizes", default="500KB,1MB,2MB", help="plan sizes for fmt")
@@ -227,6 +229,8 @@ def main(argv: list[str]) -> int:
     fmt_sizes = ["10KB", "20KB"] if args.quick else args.fmt_sizes.split(",")
     rows = 100 if args.quick else args.rows
     repeat = 1 if args.quick else args.repeat
+    import lsp  # its comparison uses the helpers above
+    import preview  # its comparison uses the helpers above
     import writers  # its comparisons use the helpers above
 
     with tempfile.TemporaryDirectory() as scratch:
@@ -236,6 +240,8 @@ def main(argv: list[str]) -> int:
             "render": lambda: rendering(repeat, Path(scratch)),
             "fmt": lambda: writers.formatting(fmt_sizes, repeat, Path(scratch)),
             "record": lambda: writers.recording(rows, sizes[0], repeat, Path(scratch)),
+            "preview": lambda: preview.previewing(repeat, Path(scratch)),
+            "lsp": lambda: lsp.serving(["10KB" if args.quick else "1MB"], repeat, Path(scratch)),
             "release": lambda: release.against_release(sizes, args.baseline, repeat, Path(scratch)),
         }
         parts = [run() for name, run in groups.items() if args.only in (None, name)]

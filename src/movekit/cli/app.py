@@ -12,8 +12,11 @@ from typer.core import TyperArgument, TyperCommand
 from movekit.cli import check as check_command
 from movekit.cli import diff as diff_command
 from movekit.cli import docs as docs_command
+from movekit.cli import export as export_command
 from movekit.cli import fmt as fmt_command
 from movekit.cli import init as init_command
+from movekit.cli import lsp as lsp_command
+from movekit.cli import preview as preview_command
 from movekit.cli import record as record_command
 from movekit.cli import render as render_command
 from movekit.cli import rules as rules_command
@@ -123,5 +126,8 @@ _add("schema", schema_command.schema, schema_command.EPILOG)
 _add("record", record_command.record, record_command.EPILOG)
 _add("render", render_command.render, render_command.EPILOG)
 _add("status", status_command.status, status_command.EPILOG)
+_add("export", export_command.export, export_command.EPILOG)
 _add("fmt", fmt_command.fmt, fmt_command.EPILOG)
 _add("diff", diff_command.diff, diff_command.EPILOG)
+_add("lsp", lsp_command.lsp, lsp_command.EPILOG)
+_add("preview", preview_command.preview, preview_command.EPILOG)

@@ -20,6 +20,7 @@ Examples:
   movekit record plan.yaml councillor-pledges 15 --date 2027-03-12 --replace  # correct it
   movekit record plan.yaml councillor-pledges 31 --date 2027-03  # March's figure, in April
   movekit record plan.yaml --from results.csv                    # measure,date,value
+  movekit record plan.yaml --from plan.xlsx                      # its Results sheet
   movekit record plan.yaml --spent 3850 --for air-report --note "Venue and printing" \\
       --date 2027-03-14                                          # money spent
   movekit record plan.yaml --from spend.csv                      # date,amount,for,note
@@ -30,6 +31,7 @@ Examples:
 
 A date may be a month (2027-03): it is written as typed and stands for the month's last
 day. In a results CSV, a milestone with an empty value is marked done on the row's date.
+A workbook's rows the plan already holds (as movekit export wrote them) are left out.
 Only the new lines are added: comments, order and formatting stay as they were. Anything
 wrong (an unknown measure, phase or --for, a value or amount that is not a number, a bad
 date, a date after today, a second value for a measure on one day, a plan with file-level
@@ -91,8 +93,11 @@ def record(
         Path | None,
         typer.Option(
             "--from",
-            help="Add every row of a CSV file (columns measure,date,value; - reads it piped in).",
-            metavar="CSV",
+            help=(
+                "Add every row of a CSV file (columns measure,date,value; - reads it piped "
+                "in), or the new rows of an Excel workbook's results sheet (.xlsx)."
+            ),
+            metavar="FILE",
         ),
     ] = None,
     review: Annotated[
@@ -182,7 +187,11 @@ def _record_csv(
     from movekit.review.inputs import describe
     from movekit.review.record import record_csv
     from movekit.review.spendcheck import describe_spend
+    from movekit.review.xlsxfile import is_workbook
 
+    if is_workbook(from_csv):
+        _record_xlsx(plan, from_csv, day, allow_future=allow_future, replace=replace)
+        return
     records = record_csv(plan, from_csv, today=day, allow_future=allow_future, replace=replace)
     lines = [
         describe(new.result) + (" (corrected)" if new.replaces is not None else "")
@@ -201,6 +210,45 @@ def _record_csv(
     )
     what = " and ".join(count for count in counts if count)
     typer.echo(visible(f"Recorded {what} from {from_csv} in {plan}:"))
+    _list(lines)
+
+
+def _record_xlsx(
+    plan: Path, workbook: Path, day: dt.date | None, *, allow_future: bool, replace: bool
+) -> None:
+    """Record a workbook's results sheet: its new rows, listed as a CSV file's are."""
+    from movekit.months import written
+    from movekit.printable import visible
+    from movekit.review.inputs import describe
+    from movekit.review.record import record_xlsx
+
+    found = record_xlsx(plan, workbook, today=day, allow_future=allow_future, replace=replace)
+    records, source = found.records, f"sheet {found.sheet} of {workbook}"
+    held = _count(found.known, "row", "rows")
+    if not records.results and not records.done:
+        typer.echo(visible(f"Nothing new in {source}: {plan} already holds its {held}"))
+        return
+    lines = [
+        describe(new.result) + (" (corrected)" if new.replaces is not None else "")
+        for new in records.results
+    ]
+    lines += [
+        f"milestone '{done.measure}' done on {written(done.at.date)}" for done in records.done
+    ]
+    counts = (
+        _count(len(records.results), "result", "results"),
+        _count(len(records.done), "milestone done", "milestones done"),
+    )
+    what = " and ".join(count for count in counts if count)
+    kept = f" ({held} already there left out)" if found.known else ""
+    typer.echo(visible(f"Recorded {what} from {source} in {plan}{kept}:"))
+    _list(lines)
+
+
+def _list(lines: list[str]) -> None:
+    """The first LISTED lines, then a count of the rest."""
+    from movekit.printable import visible
+
     for line in lines[:LISTED]:
         typer.echo(f"  {visible(line)}")
     if len(lines) > LISTED:

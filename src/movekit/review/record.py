@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from movekit.about import Index
 from movekit.engine import Checked
@@ -41,6 +41,9 @@ from movekit.review.inputs import (
 from movekit.review.spendcheck import SpendInput, check_spend
 from movekit.source import Document, decode
 from movekit.writing import write_plan
+
+if TYPE_CHECKING:
+    from movekit.review.xlsxfile import SheetRecords
 
 Entry = Result | Review | Spend
 """An item `record` adds to a top-level list."""
@@ -144,6 +147,28 @@ def record_csv(
         else:
             write_changes(file, changes_of(records.results, [new.at for new in records.done]))
     return records
+
+
+def record_xlsx(
+    path: Path,
+    xlsx_path: Path,
+    *,
+    today: dt.date | None = None,
+    allow_future: bool = False,
+    replace: bool = False,
+) -> SheetRecords:
+    """Record the new rows of a workbook's results sheet (see xlsxfile.py), checked and
+    written as a CSV file's rows are; nothing is written when the plan holds every row."""
+    from movekit.review.xlsxfile import read_xlsx
+
+    options = Options(today or dt.date.today(), allow_future, replace)
+    with _locked(path):
+        file = load_for_writing(path)
+        found = read_xlsx(xlsx_path, file.plan, options)
+        records = found.records
+        if records.results or records.done:
+            write_changes(file, changes_of(records.results, [new.at for new in records.done]))
+    return found
 
 
 def record_spend(
