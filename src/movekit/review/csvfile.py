@@ -55,13 +55,16 @@ class CsvRecords:
 
 
 @dataclass(frozen=True)
-class _Row:
+class Row:
+    """One row of a results table, its cells as text: a CSV line, or a sheet's row
+    (review/xlsxfile.py reads workbooks through the same checks)."""
+
     line: int
     cells: list[str]
 
 
 @dataclass
-class _Known:
+class Known:
     """What rows are checked against, found through dicts built once: each row costs the
     same however long the file or the plan."""
 
@@ -104,7 +107,7 @@ def read_csv(path: Path, plan: Plan, options: Options) -> CsvRecords:
 
 def _read_results(
     path: Path,
-    body: list[_Row],
+    body: list[Row],
     columns: dict[str, int],
     width: int,
     plan: Plan,
@@ -118,11 +121,11 @@ def _read_results(
         for j, measure in enumerate(outcome.measures)
         if measure.kind == "milestone"
     }
-    known = _Known(Measures(plan), ResultsByDay(plan.results), milestones)
+    known = Known(Measures(plan), ResultsByDay(plan.results), milestones)
     for row in body:
         row_problems = _width_problems(row, columns, width)
         if not row_problems:
-            row_problems = _result_row(row, columns, known, options, records)
+            row_problems = result_row(row, columns, known, options, records)
         problems.extend(_where(path, row, column, problem) for column, problem in row_problems)
     if problems:
         raise UsageError(refusal(problems, str(path)))
@@ -131,7 +134,7 @@ def _read_results(
 
 def _read_spend(
     path: Path,
-    body: list[_Row],
+    body: list[Row],
     columns: dict[str, int],
     width: int,
     index: Index,
@@ -155,12 +158,12 @@ def _read_spend(
     return records
 
 
-def _where(path: Path, row: _Row, column: str | None, problem: str) -> str:
+def _where(path: Path, row: Row, column: str | None, problem: str) -> str:
     """`results.csv:5, column date: ...`: the row's line, and the column when it is one cell."""
     return f"{path}:{row.line}{'' if column is None else f', column {column}'}: {problem}"
 
 
-def _rows(path: Path) -> Iterator[_Row]:
+def _rows(path: Path) -> Iterator[Row]:
     """Non-blank rows with the line each starts on; a BOM and any line endings are fine."""
     raw = read_source(path)
     # Only ASCII ids, dates and numbers are used: a stray byte elsewhere is no reason to stop.
@@ -170,14 +173,14 @@ def _rows(path: Path) -> Iterator[_Row]:
     try:
         for cells in reader:
             if any(cell.strip() for cell in cells):
-                yield _Row(line, cells)
+                yield Row(line, cells)
             line = reader.line_num + 1
     except csv.Error as error:
         raise UsageError(f"{path}:{reader.line_num}: cannot read the CSV: {error}") from error
 
 
 def _columns(
-    path: Path, header: _Row, required: tuple[str, ...], optional: tuple[str, ...] = ()
+    path: Path, header: Row, required: tuple[str, ...], optional: tuple[str, ...] = ()
 ) -> dict[str, int]:
     """Where each column is, from the header row (any order, any case; others ignored)."""
     names = [cell.strip().lower() for cell in header.cells]
@@ -209,7 +212,7 @@ def _missing_columns(cells: list[str], required: tuple[str, ...], missing: list[
     return message
 
 
-def _width_problems(row: _Row, columns: dict[str, int], width: int) -> Problems:
+def _width_problems(row: Row, columns: dict[str, int], width: int) -> Problems:
     """`width` is the header's number of columns; extra columns are allowed and ignored."""
     if len(row.cells) > width:
         return [
@@ -224,8 +227,8 @@ def _width_problems(row: _Row, columns: dict[str, int], width: int) -> Problems:
     return []
 
 
-def _result_row(
-    row: _Row, columns: dict[str, int], known: _Known, options: Options, records: CsvRecords
+def result_row(
+    row: Row, columns: dict[str, int], known: Known, options: Options, records: CsvRecords
 ) -> Problems:
     """Check one row of a results file and add what it records to `records`."""
     measure, on, value = (row.cells[columns[column]] for column in COLUMNS)
@@ -259,11 +262,11 @@ def _result_row(
 
 
 def _milestone_row(
-    row: _Row,
+    row: Row,
     milestone: tuple[int, int, Measure],
     on: str,
     value: str,
-    known: _Known,
+    known: Known,
     options: Options,
     records: CsvRecords,
 ) -> Problems:

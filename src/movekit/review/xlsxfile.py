@@ -21,7 +21,7 @@ from typing import Any
 from movekit.errors import UsageError
 from movekit.model import Measure, Plan
 from movekit.opening import read_source
-from movekit.review.csvfile import COLUMNS, CsvRecords, _Known, _result_row, _Row
+from movekit.review.csvfile import COLUMNS, CsvRecords, Known, Row, result_row
 from movekit.review.inputs import Measures, Options, ResultsByDay, parse_date, parse_number, refusal
 
 Workbook = Any
@@ -83,8 +83,8 @@ def read_xlsx(path: Path, plan: Plan, options: Options) -> SheetRecords:
             held += 1
             continue
         if not row_problems:
-            row = _Row(number, texts)
-            row_problems = _result_row(row, _PLACES, known, options, records)
+            row = Row(number, texts)
+            row_problems = result_row(row, _PLACES, known, options, records)
         problems.extend(_where(sheet, header, number, column, p) for column, p in row_problems)
     if problems:
         raise UsageError(refusal(problems, str(path)))
@@ -264,7 +264,7 @@ def _milestone(plan: Plan, name: str) -> Measure | None:
     return None
 
 
-def _known(plan: Plan) -> _Known:
+def _known(plan: Plan) -> Known:
     """What the rows are checked against, as csvfile.py builds it for a CSV file."""
     milestones = {
         measure.id: (i, j, measure)
@@ -272,7 +272,7 @@ def _known(plan: Plan) -> _Known:
         for j, measure in enumerate(outcome.measures)
         if measure.kind == "milestone"
     }
-    return _Known(Measures(plan), ResultsByDay(plan.results), milestones)
+    return Known(Measures(plan), ResultsByDay(plan.results), milestones)
 
 
 def _where(sheet: Worksheet, header: _Header, row: int, column: str | None, problem: str) -> str:
