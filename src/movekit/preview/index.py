@@ -7,17 +7,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from movekit.findings import Severity
+from movekit.render.summary import STATUS_WORDS
 
 if TYPE_CHECKING:
     from movekit.preview.site import Entry
 
-STATUS_WORDS = {
-    "on-track": "on track",
-    "behind": "behind",
-    "missed": "missed",
-    "met": "met",
-    "no-data": "no data",
-}
 
 PAGE = """\
 <!DOCTYPE html>
