@@ -79,11 +79,14 @@ def _looks_like_a_plan(data: Any) -> bool:
     return any(difflib.get_close_matches(str(k).lower(), sections, cutoff=0.8) for k in keys)
 
 
+NOT_A_PLAN = "This file is not a movekit plan: it has no `movekit: 1` and none of a plan's sections"
+"""The message of MK007 for a YAML file that is no plan at all (`movekit lsp` stays quiet
+on such files: an editor sends it every YAML file it opens)."""
+
+
 def _not_a_plan() -> Problem:
     """One problem for a file that is no plan at all (notes, another tool's YAML)."""
-    message = (
-        "This file is not a movekit plan: it has no `movekit: 1` and none of a plan's sections"
-    )
+    message = NOT_A_PLAN
     hint = (
         "Check the file name; to start a plan, run `movekit init` "
         "(a plan starts with `movekit: 1`, then `campaign:`, `outcomes:` and `audiences:`)"

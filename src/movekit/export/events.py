@@ -136,7 +136,7 @@ def _assumptions(plan: Plan) -> Iterator[Event]:
             f"Status: {assumption.current_status}.",
             _month_words(assumption.test_by),
         ]
-        summary = f"Test assumption: {assumption.id}"
+        summary = f"Test assumption: {_short(assumption.text)}"
         yield _event(
             f"assumption-{assumption.id}", "Assumption", summary, assumption.test_by, None, lines
         )
@@ -152,7 +152,7 @@ def _risks(plan: Plan) -> Iterator[Event]:
             _month_words(risk.review_by),
             _owner(risk.owner),
         ]
-        summary = f"Review risk: {risk.id}"
+        summary = f"Review risk: {_short(risk.risk)}"
         yield _event(f"risk-{risk.id}", "Risk", summary, risk.review_by, None, lines)
 
 
@@ -199,3 +199,11 @@ def _dates_words(starts: dt.date | None, ends: dt.date | None) -> str:
 def _plain(day: dt.date) -> dt.date:
     """A plain date for the calendar library (a month's day is a date subclass)."""
     return dt.date(day.year, day.month, day.day)
+
+
+def _short(text: str, longest: int = 60) -> str:
+    """A calendar title reads the item's own words, cut at a word to fit a calendar's row."""
+    words = one_line(text)
+    if len(words) <= longest:
+        return words
+    return words[: longest - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"

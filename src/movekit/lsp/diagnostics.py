@@ -23,6 +23,7 @@ from movekit.lsp.places import Places, apply_change
 from movekit.lsp.server import MovekitServer, read_options
 from movekit.rules import BY_CODE
 from movekit.rules.file_level import UNUSED_SUPPRESSION
+from movekit.validate import NOT_A_PLAN
 
 log = logging.getLogger(__name__)
 
@@ -115,7 +116,10 @@ class Documents:
         try:
             snapshot = take_snapshot(uri, text, version, today=self.server.today, previous=previous)
             places = Places(text, self.encoding)
-            diagnostics = [to_diagnostic(finding, places) for finding in snapshot.checked.findings]
+            findings = snapshot.checked.findings
+            if [finding.message for finding in findings] == [NOT_A_PLAN]:
+                findings = []  # another tool's YAML (a workflow, a compose file): say nothing
+            diagnostics = [to_diagnostic(finding, places) for finding in findings]
         except Exception:
             log.exception("movekit lsp: checking %s failed", uri)
             return

@@ -37,7 +37,7 @@ def _row(entry: Entry) -> str:
     if built.html is None:
         return (
             f"<tr><td>{link}<br><small>{escape(entry.path.name)}</small></td>"
-            f"<td colspan=3>cannot be read: {len(built.problems)} error(s) to fix</td></tr>\n"
+            f"<td colspan=3>cannot be read: {_errors(len(built.problems))} to fix</td></tr>\n"
         )
     statuses = ", ".join(
         f"{count} {STATUS_WORDS.get(status, status)}" for status, count in built.statuses.items()
@@ -60,3 +60,7 @@ def _gaps(entry: Entry) -> str:
     later = len(findings) - sum(counts.values())
     parts = [f"{count} {word}" for word, count in counts.items() if count]
     return escape(", ".join([*parts, *([f"{later} for later"] if later else [])]))
+
+
+def _errors(count: int) -> str:
+    return "1 error" if count == 1 else f"{count} errors"
