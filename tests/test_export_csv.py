@@ -95,6 +95,7 @@ def _results(plan: Path) -> list[list[str]]:
             "'pdf' is not a format",
         ),
         (("-o", "results.txt"), "say which format"),
+        (("-o", "copy.yaml"), "copy.yaml is a plan's name: export never writes a plan"),
         (("-f", "csv", "-o", "plan.ics"), "plan.ics ends in .ics, but --format csv writes"),
         (("-f", "csv", "--today", "15/03/2027"), "is not a date"),
     ],

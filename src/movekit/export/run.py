@@ -30,6 +30,12 @@ def choose_format(chosen: str | None, output: Path | None, table: str | None) ->
     """--format, else the -o file's extension; a mistake says what to write instead."""
     suffix = "" if output is None or output == STDOUT else output.suffix.lower()
     named = {extension: name for name, extension in FORMATS.items()}.get(suffix)
+    if output is not None and suffix in (".yaml", ".yml"):
+        workbook, calendar = output.with_suffix(".xlsx").name, output.with_suffix(".ics").name
+        raise UsageError(
+            f"{output.name} is a plan's name: export never writes a plan; name the file it "
+            f"makes, e.g. -o {workbook} or -o {calendar}"
+        )
     if chosen is None:
         if named is None:
             raise UsageError(
