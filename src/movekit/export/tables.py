@@ -175,19 +175,23 @@ def channels_table(plan: Plan) -> Table:
 
 
 def activities_table(plan: Plan) -> Table:
-    """What the team does itself, and when."""
+    """What the team does itself, and when: a row for each date of an activity (so the
+    Date column holds real dates, to sort and filter; its budget on the first row only),
+    one row for an undated one."""
     body: list[tuple[Cell, ...]] = [
         (
             activity.id,
             one_line(activity.what),
-            dates_cell(activity.date),
+            day,
             activity.phase,
             activity.owner,
             ", ".join(activity.channels) or None,
             ", ".join(activity.serves) or None,
-            None if activity.budget is None else _number(activity.budget),
+            # the budget once, on the first date's row, so the column adds up
+            None if activity.budget is None or place else _number(activity.budget),
         )
         for activity in plan.activities
+        for place, day in enumerate(_each_date(activity.date))
     ]
     headers = ("Activity", "What", "Date", "Phase", "Owner", "Channels", "Serves", "Budget")
     return Table("activities", "Activities", headers, body)
@@ -252,6 +256,11 @@ def risks_table(plan: Plan, today: dt.date) -> Table:
         "Overdue",
     )
     return Table("risks", "Risks", headers, body, status_columns=(9,))
+
+
+def _each_date(dates: Sequence[dt.date] | None) -> list[dt.date | None]:
+    """Each date, or one None for an item with none (so it still has its row)."""
+    return list(dates) if dates else [None]
 
 
 def dates_cell(dates: Sequence[dt.date] | None) -> Cell:
