@@ -203,6 +203,22 @@ def test_a_plan_with_errors_from_the_start_shows_the_banner(tmp_path: Path) -> N
         finish(preview)
 
 
+def test_the_terminal_says_when_the_plan_breaks_and_when_it_is_fixed(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(BROKEN, encoding="utf-8")
+    preview = start(str(plan), cwd=tmp_path)
+    stream = _events(preview)
+    seen = _next_version(stream)
+    shutil.copyfile(EXAMPLE, plan)
+    assert _next_version(stream) > seen
+    code, _, err = preview.stop(signal.SIGINT)
+    assert code == 0
+    lines = err.splitlines()
+    assert lines[0].endswith("plan.yaml: 1 error; the page lists them"), err
+    assert lines[1].startswith("  line 3, column "), err
+    assert lines[2].endswith("plan.yaml: fixed; the page shows the plan again"), err
+
+
 def test_a_folder_is_served_as_an_index_linking_each_document(tmp_path: Path) -> None:
     shutil.copyfile(EXAMPLE, tmp_path / "clean-air.yaml")
     shutil.copyfile(EXAMPLES / "warm-homes-now.yaml", tmp_path / "warm homes.yaml")
@@ -309,3 +325,12 @@ def test_open_opens_the_browser_at_the_address(tmp_path: Path) -> None:
         assert opened.read_text(encoding="utf-8") == preview.url
     finally:
         finish(preview)
+
+
+@pytest.mark.parametrize("host", ["0.0.0.0", "::"])
+def test_every_interface_is_printed_as_this_computer_s_name(host: str) -> None:
+    # unit-level: binding every interface is what tests must never do
+    from movekit.preview.session import _shown_host
+
+    assert _shown_host(host) == socket.gethostname()
+    assert _shown_host("127.0.0.1") == "127.0.0.1"

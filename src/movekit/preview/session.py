@@ -31,7 +31,7 @@ def run(request: PreviewRequest, say: Callable[[str], None], warn: Callable[[str
     from movekit.preview.watcher import Watcher
 
     plans, folder = _plans(request.target, request.templates)
-    site = Site(plans, folder, request.today, request.templates)
+    site = Site(plans, folder, request.today, request.templates, tell=warn)
     server = open_server(site, request.host, request.port)  # a port in use: before any work
     site.rebuild()
     threading.Thread(target=server.serve_forever, name="movekit-serve", daemon=True).start()
@@ -39,7 +39,7 @@ def run(request: PreviewRequest, say: Callable[[str], None], warn: Callable[[str
     watcher.start()
     if watcher.failed:
         warn(f"warning: saves will not be noticed ({watcher.failed}): reload the page by hand")
-    url = _url(request.host, server.server_address[1])
+    url = _url(_shown_host(request.host), server.server_address[1])
     stop = _stop_on_signals()
     say(f"Previewing {request.target} at {url} (Ctrl-C to stop)")
     if request.open_browser:
@@ -62,6 +62,16 @@ def _plans(target: Path, templates: Path | None) -> tuple[list[Path], Path | Non
     if not target.is_file():
         raise UsageError(f"{target}: no such plan file or folder")
     return [target], None
+
+
+def _shown_host(host: str) -> str:
+    """The address to print: `0.0.0.0` or `::` (every interface) is not one a browser can
+    open, so this computer's own name stands in for it."""
+    if host in ("0.0.0.0", "::", ""):
+        import socket
+
+        return socket.gethostname()
+    return host
 
 
 def _url(host: str, port: int) -> str:

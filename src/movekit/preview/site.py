@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from movekit.preview.build import Built, build
+from movekit.preview.build import Built, Problem, build
 from movekit.preview.index import index_page
 from movekit.preview.page import live
 
@@ -31,9 +32,16 @@ class Site:
     """The pages by route ("/" is the document, or the index for a folder) and a version."""
 
     def __init__(
-        self, plans: list[Path], folder: Path | None, today: dt.date, templates: Path | None
+        self,
+        plans: list[Path],
+        folder: Path | None,
+        today: dt.date,
+        templates: Path | None,
+        tell: Callable[[str], None] = lambda line: None,
     ) -> None:
         self.folder, self.today, self.templates = folder, today, templates
+        self.tell = tell
+        """Where the terminal hears of a plan that broke or was fixed (the page shows it too)."""
         self.entries = [Entry(plan, _route(plan, folder)) for plan in plans]
         self.version = 0
         self.stopped = False
@@ -46,6 +54,8 @@ class Site:
         for entry in self.entries:
             if paths is None or entry.path in paths:
                 built = build(entry.path, self.today, self.templates)
+                for line in _news(entry, built):
+                    self.tell(line)
                 with self._changed:
                     entry.built = built
                     entry.good = built.html if built.html is not None else entry.good
@@ -75,6 +85,26 @@ class Site:
         with self._changed:
             self.stopped = True
             self._changed.notify_all()
+
+
+def _news(entry: Entry, built: Built) -> list[str]:
+    """What the terminal says when a plan's errors change: each error where it is, or that
+    the plan reads again."""
+    if built.problems == entry.built.problems:
+        return []
+    if not built.problems:
+        return [f"{entry.path}: fixed; the page shows the plan again"]
+    count = len(built.problems)
+    kept = "the page keeps the last good document" if entry.good else "the page lists them"
+    head = f"{entry.path}: {count} error{'s' if count != 1 else ''}; {kept}"
+    return [head, *(f"  {_where(problem)}{problem.message}" for problem in built.problems)]
+
+
+def _where(problem: Problem) -> str:
+    if problem.line is None:
+        return ""
+    column = f", column {problem.column}" if problem.column is not None else ""
+    return f"line {problem.line}{column}: "
 
 
 def _forget_templates() -> None:
