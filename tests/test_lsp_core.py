@@ -90,8 +90,11 @@ def _column(line: str, character: int) -> int:
 def _as_check_json(diagnostic: types.Diagnostic, text: str) -> dict[str, Any]:
     """A diagnostic read back into the fields of `movekit check --format json`."""
     start = diagnostic.range.start
-    message, _, hint = diagnostic.message.partition("\n")
+    message, *rest = diagnostic.message.split("\n")
     assert isinstance(diagnostic.data, dict)
+    # the last line names the rule and the command that explains it
+    assert rest.pop() == f"{diagnostic.data['rule']} (movekit explain {diagnostic.code})"
+    hint = "\n".join(rest)
     return {
         "code": diagnostic.code,
         "rule": diagnostic.data["rule"],

@@ -41,12 +41,19 @@ def rule_docs(code: str) -> str:
     return f"{page.as_uri()}#{code.lower()}-{BY_CODE[code].name}"
 
 
+def explained(finding: Finding) -> str:
+    """The diagnostic's last line: `stage-no-cta (movekit explain MK301)`."""
+    return f"{finding.rule} (movekit explain {finding.code})"
+
+
 def to_diagnostic(finding: Finding, places: Places) -> types.Diagnostic:
-    """One finding as the editor shows it: its place, severity, code, message and hint."""
+    """One finding as the editor shows it: its place, severity, code, message, the hint on
+    a line of its own, and a last line naming the rule and the command that explains it."""
     unused = finding.code == UNUSED_SUPPRESSION.code
+    lines = [finding.message, *([finding.hint] if finding.hint else []), explained(finding)]
     return types.Diagnostic(
         range=places.yaml_range(finding.line, finding.column, finding.end_column),
-        message=f"{finding.message}\n{finding.hint}" if finding.hint else finding.message,
+        message="\n".join(lines),
         severity=SEVERITIES[finding.severity],
         code=finding.code,
         code_description=types.CodeDescription(href=rule_docs(finding.code)),
