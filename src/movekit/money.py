@@ -10,6 +10,7 @@ spend").
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from movekit.model import Plan
 from movekit.progress import format_number
@@ -64,3 +65,35 @@ def time_share(plan: Plan, day: dt.date) -> float | None:
     if starts is None or ends is None or (ends - starts).days <= 0:
         return None
     return (min(max(day, starts), ends) - starts).days / (ends - starts).days
+
+
+@dataclass(frozen=True)
+class Pace:
+    """What is spent by a day against the budget, and the share of the campaign gone by
+    then: what MK609 judges and `status` and the document's summary show."""
+
+    total: float | None
+    currency: str | None
+    spent: float
+    time_share: float | None
+    """None without both `campaign.starts` and a later `campaign.ends`."""
+
+    @property
+    def spent_share(self) -> float | None:
+        """What is spent as a share of the budget; None without a budget above 0."""
+        return None if not self.total or self.total <= 0 else self.spent / self.total
+
+    def spent_words(self) -> str:
+        """`£3,550 of £24,000 spent (15%)`, or `£3,550 spent` without a budget."""
+        if self.total is None:
+            return f"{amount(self.spent, self.currency)} spent"
+        share = "" if self.spent_share is None else f" ({self.spent_share:.0%})"
+        return f"{part_of(self.spent, self.total, self.currency)} spent{share}"
+
+
+def pace(plan: Plan, day: dt.date) -> Pace:
+    """The campaign's spending on `day` against its budget and its time."""
+    campaign = plan.campaign
+    return Pace(
+        campaign.budget, written(campaign.currency), spent_by(plan, day), time_share(plan, day)
+    )

@@ -185,6 +185,11 @@ def progress_share(measure: Measure, value: float) -> float | None:
     return (value - baseline) / (target - baseline)
 
 
+def whole_or_not(value: float) -> int | float:
+    """6034.0 -> 6034: a whole number is written as one (in JSON and spreadsheets)."""
+    return int(value) if float(value).is_integer() else value
+
+
 def format_number(value: float) -> str:
     """A count as people write it: `1,640`, `12.5`, `0.33` (at most two decimals)."""
     if float(value).is_integer():

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from movekit.labels import one_line, stage_label
 from movekit.model import Plan
 from movekit.months import written
+from movekit.progress import whole_or_not
 from movekit.render.channels import channel_plan
 from movekit.review.status import MeasureRow, measure_rows
 
@@ -83,9 +84,9 @@ def measures_table(rows: Sequence[MeasureRow]) -> Table:
             _planned(row.measure.target),
             row.measure.due,
             row.measure.done,
-            None if row.latest is None else _number(row.latest.value),
+            None if row.latest is None else whole_or_not(row.latest.value),
             None if row.latest is None else row.latest.date,
-            None if row.expected is None else _number(round(row.expected, 1)),
+            None if row.expected is None else whole_or_not(round(row.expected, 1)),
             row.status.value,
             row.measure.owner,
         )
@@ -112,7 +113,7 @@ def measures_table(rows: Sequence[MeasureRow]) -> Table:
 def results_table(plan: Plan) -> Table:
     """Every recorded result, in the plan's order: the sheet `record --from` reads back."""
     body: list[tuple[Cell, ...]] = [
-        (result.measure, result.date, _number(result.value)) for result in plan.results
+        (result.measure, result.date, whole_or_not(result.value)) for result in plan.results
     ]
     return Table("results", "Results", ("Measure", "Date", "Value"), body)
 
@@ -188,7 +189,7 @@ def activities_table(plan: Plan) -> Table:
             ", ".join(activity.channels) or None,
             ", ".join(activity.serves) or None,
             # the budget once, on the first date's row, so the column adds up
-            None if activity.budget is None or place else _number(activity.budget),
+            None if activity.budget is None or place else whole_or_not(activity.budget),
         )
         for activity in plan.activities
         for place, day in enumerate(_each_date(activity.date))
@@ -202,7 +203,7 @@ def spend_table(plan: Plan) -> Table:
     currency = (plan.campaign.currency or "").strip()
     amount = f"Amount ({currency})" if currency else "Amount"
     body: list[tuple[Cell, ...]] = [
-        (entry.date, _number(entry.amount), ", ".join(entry.for_) or None, entry.note)
+        (entry.date, whole_or_not(entry.amount), ", ".join(entry.for_) or None, entry.note)
         for entry in plan.spend
     ]
     return Table("spend", "Spend", ("Date", amount, "For", "Note"), body)
@@ -274,9 +275,4 @@ def dates_cell(dates: Sequence[dt.date] | None) -> Cell:
 
 def _planned(value: float | str | None) -> Cell:
     """A baseline or target: a number as a number, `tbd` or `+30%` as written."""
-    return value if value is None or isinstance(value, str) else _number(value)
-
-
-def _number(value: float) -> int | float:
-    """6034.0 -> 6034: a whole number is written as one."""
-    return int(value) if float(value).is_integer() else value
+    return value if value is None or isinstance(value, str) else whole_or_not(value)

@@ -25,6 +25,7 @@ from movekit.progress import (
     milestone_words,
     progress_share,
     target_value,
+    whole_or_not,
 )
 from movekit.review.activities import ActivityRow, activities_near
 from movekit.review.budget import BudgetRow, budget_row
@@ -273,7 +274,7 @@ def _written(value: float | str | None) -> str | None:
 
 def _whole_or_not(value: float | None) -> float | int | None:
     """6034.0 -> 6034: a count expected on the line is written as a whole number."""
-    return int(value) if value is not None and value.is_integer() else value
+    return None if value is None else whole_or_not(value)
 
 
 def _iso(day: dt.date | None) -> str | None:

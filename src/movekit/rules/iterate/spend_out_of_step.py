@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from movekit.findings import Problem, Severity
-from movekit.money import part_of, spent_by, time_share
+from movekit.money import Pace, pace
 from movekit.rules.base import Context, Rule
 
 _EARLIEST = 0.2
@@ -24,51 +23,26 @@ _AHEAD_HINT = (
 )
 
 
-@dataclass(frozen=True)
-class _Pace:
-    """What is spent by today against the budget, and the share of the campaign gone."""
-
-    spent: float
-    budget: float
-    currency: str | None
-    time_share: float
-
-    @property
-    def spent_share(self) -> float:
-        return self.spent / self.budget
-
-    def words(self) -> str:
-        """`£3,550 of £24,000 spent (15%) with 40% of the campaign gone`."""
-        return (
-            f"{part_of(self.spent, self.budget, self.currency)} spent "
-            f"({self.spent_share:.0%}) with {self.time_share:.0%} of the campaign gone"
-        )
-
-
-def _pace(ctx: Context) -> _Pace | None:
-    """The pace to judge, or None when the plan lacks what MK609 needs or it is too early."""
-    campaign = ctx.plan.campaign
-    budget = campaign.budget
-    if not budget or budget <= 0 or not ctx.plan.spend:
-        return None
-    share = time_share(ctx.plan, ctx.today)
-    if share is None or share < _EARLIEST:
-        return None
-    return _Pace(spent_by(ctx.plan, ctx.today), budget, campaign.currency, share)
+def _words(found: Pace, gone: float) -> str:
+    """`£3,550 of £24,000 spent (15%) with 40% of the campaign gone`."""
+    return f"{found.spent_words()} with {gone:.0%} of the campaign gone"
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    pace = _pace(ctx)
-    if pace is None:
+    if not ctx.plan.spend:  # a plan that keeps its accounts elsewhere is not judged
         return
-    where = ("campaign", "budget")
-    if pace.spent > pace.budget:
-        yield Problem(f"More than the whole budget is spent: {pace.words()}", where, _AHEAD_HINT)
-    elif pace.spent_share > pace.time_share + _AHEAD_MARGIN:
-        message = f"Spending is far ahead of the campaign's time: {pace.words()}"
+    found = pace(ctx.plan, ctx.today)
+    spent, gone = found.spent_share, found.time_share
+    if spent is None or gone is None or gone < _EARLIEST:
+        return
+    where, words = ("campaign", "budget"), _words(found, gone)
+    if spent > 1:
+        yield Problem(f"More than the whole budget is spent: {words}", where, _AHEAD_HINT)
+    elif spent > gone + _AHEAD_MARGIN:
+        message = f"Spending is far ahead of the campaign's time: {words}"
         yield Problem(message, where, _AHEAD_HINT)
-    elif pace.spent_share < pace.time_share / 2:
-        message = f"Spending is far behind the campaign's time: {pace.words()}"
+    elif spent < gone / 2:
+        message = f"Spending is far behind the campaign's time: {words}"
         yield Problem(message, where, _BEHIND_HINT)
 
 
