@@ -289,6 +289,21 @@ async def test_definition_from_the_declaration_is_itself_and_nothing_off_an_id(
     assert nothing is None
 
 
+async def test_definition_lands_on_the_editor_s_line_after_a_unicode_line_separator(
+    client: LanguageClient, folder: Path
+) -> None:
+    # libyaml breaks lines at U+2028 and editors do not: positions go through one mapping
+    text = PLAN.replace("  name: Clean Air Streets", '  name: "Clean Air\u2028Streets"', 1)
+    assert text != PLAN
+    uri = await open_plan(client, folder, "plan.yaml", text)
+    where = place_of(text, "journeys", "audience: parents", "parents")
+    document = types.TextDocumentIdentifier(uri)
+    found = await client.text_document_definition_async(types.DefinitionParams(document, where))
+    assert isinstance(found, types.Location)
+    assert found.range.start.line == declared(text, "audiences", "parents")
+    assert text_at(text, found.range) == "parents"
+
+
 # -- Rename -------------------------------------------------------------------------------
 
 

@@ -34,9 +34,7 @@ def hover(server: MovekitServer, params: types.HoverParams) -> types.Hover | Non
     snapshot = server.snapshot(params.text_document.uri)
     if snapshot is None:
         return None
-    line, character = server_position(
-        server.workspace.position_codec, snapshot.text, params.position
-    )
+    line, character = server_position(server.encoding, snapshot.text, params.position)
     parts = [finding_text(f) for f in findings_at(snapshot, line, character)]
     spot = spot_at(snapshot, line, character)
     if spot is not None and spot.occurrence is not None:

@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING
 
 from lsprotocol import types
 from pydantic import BaseModel
-from pygls.workspace import PositionCodec
 
 from movekit.findings import Path
 from movekit.lsp.idindex import IdIndex, Occurrence, index
+from movekit.lsp.places import Places
 from movekit.model import Plan
 from movekit.modelfields import PlanField, fields_of
 from movekit.positions import Pos
@@ -52,19 +52,15 @@ def lines_of(text: str) -> list[str]:
     return LINE_BREAK.split(text)
 
 
-def server_position(codec: PositionCodec, text: str, position: types.Position) -> tuple[int, int]:
-    """A client's position as (line, character in code points)."""
-    found = codec.position_from_client_units(lines_of(text), position)
-    return found.line, found.character
+def server_position(encoding: str, text: str, position: types.Position) -> tuple[int, int]:
+    """A client's position as (libyaml's 0-based line, character index in that line)."""
+    return Places(text, encoding).yaml_index(position)
 
 
-def client_range(codec: PositionCodec, text: str, line: int, start: int, end: int) -> types.Range:
-    """A range on one line, from code points to the client's units."""
-    lines = lines_of(text)
-    return types.Range(
-        codec.position_to_client_units(lines, types.Position(line, start)),
-        codec.position_to_client_units(lines, types.Position(line, end)),
-    )
+def client_range(encoding: str, text: str, line: int, start: int, end: int) -> types.Range:
+    """A range on one of libyaml's lines, from character indexes to the client's units."""
+    places = Places(text, encoding)
+    return types.Range(places.at_yaml_index(line, start), places.at_yaml_index(line, end))
 
 
 MAX_INDEXED = 32

@@ -35,14 +35,15 @@ def _under_cursor(
     if snapshot is None:
         return None
     found = ids_of(snapshot)
-    line, character = server_position(server.workspace.position_codec, snapshot.text, position)
+    line, character = server_position(server.encoding, snapshot.text, position)
     occurrence = found.at(line, character)
     return None if occurrence is None else (snapshot, found, occurrence)
 
 
 def _location(server: MovekitServer, snapshot: Snapshot, occurrence: Occurrence) -> types.Location:
-    codec = server.workspace.position_codec
-    place = client_range(codec, snapshot.text, occurrence.line, occurrence.start, occurrence.end)
+    place = client_range(
+        server.encoding, snapshot.text, occurrence.line, occurrence.start, occurrence.end
+    )
     return types.Location(snapshot.uri, place)
 
 

@@ -72,13 +72,31 @@ class Places:
             offset += 1
         return offset
 
-    def yaml_offset(self, line: int, column: int) -> int:
-        """The character offset of movekit's 1-based line and column."""
+    @property
+    def yaml_lines(self) -> list[int]:
+        """Where each line starts as libyaml counts lines (U+0085, U+2028 and U+2029 break
+        lines there, not in an editor)."""
         if self._yaml_lines is None:
             self._yaml_lines = _starts(self.text, LINE_BREAK)
-        line = max(1, min(line, len(self._yaml_lines)))
+        return self._yaml_lines
+
+    def yaml_offset(self, line: int, column: int) -> int:
+        """The character offset of movekit's 1-based line and column."""
+        line = max(1, min(line, len(self.yaml_lines)))
         bom = self._bom if line == 1 else 0
-        return self._yaml_lines[line - 1] + bom + max(column, 1) - 1
+        return self.yaml_lines[line - 1] + bom + max(column, 1) - 1
+
+    def at_yaml_index(self, line: int, index: int) -> types.Position:
+        """The editor's position of a character of libyaml's 0-based `line`, `index` counted
+        in the line's text (the byte order mark included on the first line)."""
+        line = max(0, min(line, len(self.yaml_lines) - 1))
+        return self.position(self.yaml_lines[line] + index)
+
+    def yaml_index(self, position: types.Position) -> tuple[int, int]:
+        """An editor's position as libyaml's 0-based line and the character's index in it."""
+        offset = self.offset(position)
+        line = bisect.bisect_right(self.yaml_lines, offset) - 1
+        return line, offset - self.yaml_lines[line]
 
     def yaml_position(self, line: int, column: int) -> types.Position:
         """The editor's position of movekit's 1-based line and column."""
