@@ -53,12 +53,12 @@ def spot(lines: list[str], row: int, column: int) -> Spot:
     inline = _inline(prefix)
     if inline is not None:
         key, opened, typed, pairs = inline
-        outer = _parents(lines, row, _indent(line))
+        outer = parent_keys(lines, row, _indent(line))
         return Spot(key, (*outer, *opened), typed, column - len(typed), pairs, _indent(line))
     if match := _BLOCK_VALUE.match(prefix):
         key_column = match.start(2)
         typed = match.group(3)
-        parents = _parents(lines, row, key_column)
+        parents = parent_keys(lines, row, key_column)
         siblings = _siblings(lines, row, key_column)
         return Spot(match.group(2), parents, typed, column - len(typed), siblings, key_column)
     if match := _LIST_ITEM.match(prefix):
@@ -68,12 +68,12 @@ def spot(lines: list[str], row: int, column: int) -> Spot:
         if owner is None:
             return Spot("", (), typed, column - len(typed), {}, dash)
         owner_row, owner_key, owner_column = owner
-        parents = _parents(lines, owner_row, owner_column)
+        parents = parent_keys(lines, owner_row, owner_column)
         siblings = _siblings(lines, owner_row, owner_column)
         start = column - len(typed)
         return Spot(owner_key, parents, typed, start, siblings, dash, item=True)
     if not prefix.strip():
-        parents = _parents(lines, row, column)
+        parents = parent_keys(lines, row, column)
         return Spot("", parents, "", column, {}, column)
     found = _TYPED.search(prefix)
     word = found.group(0) if found else ""
@@ -116,8 +116,9 @@ def _inline(prefix: str) -> tuple[str, tuple[str, ...], str, dict[str, str]] | N
     return current.group(1), opened, current.group(2), pairs
 
 
-def _parents(lines: list[str], row: int, column: int) -> tuple[str, ...]:
-    """The keys of the block sections around a key at (row, column), outermost first."""
+def parent_keys(lines: list[str], row: int, column: int) -> tuple[str, ...]:
+    """The keys of the block sections around a key at (row, column), outermost first: read
+    from indentation alone (completion here, hover in a half-typed file: lsp/locate.py)."""
     found: list[str] = []
     limit, keys_at_limit = column, False
     for above in range(row - 1, -1, -1):

@@ -21,6 +21,7 @@ from lsprotocol import types
 from pydantic import BaseModel
 
 from movekit.findings import Path
+from movekit.lsp.cursor import parent_keys
 from movekit.lsp.idindex import IdIndex, Occurrence, index
 from movekit.lsp.places import Places
 from movekit.model import Plan
@@ -37,8 +38,8 @@ class Spot:
     """What a cursor is on."""
 
     path: Path
-    """The key's path (`("journeys", 0, "audience")`); an int is -1 when the text alone
-    cannot say which item of a list it is."""
+    """The key's path (`("journeys", 0, "audience")`); read from the text alone (a
+    half-typed file), it holds the keys only (`("journeys", "audience")`)."""
     on_key: bool
     """On the key itself (`audience`), not on its value."""
     field: PlanField | None
@@ -147,30 +148,12 @@ def spot_in_text(text: str, line: int, character: int) -> Spot | None:
     if not 0 <= line < len(lines):
         return None
     here = _KEY_LINE.match(lines[line])
-    on_key = here is not None and here.start("key") <= character <= here.end("key")
-    path = _parents(lines, line)
-    if here is not None:
-        path = (*path, *((-1,) if here.group("dash") else ()), here.group("key"))
-    elif not path:
-        return None
+    if here is None:
+        body = lines[line]
+        path: Path = parent_keys(lines, line, len(body) - len(body.lstrip()))
+        if not path:
+            return None
+        return Spot(path, False, field_at(path))
+    path = (*parent_keys(lines, line, here.start("key")), here.group("key"))
+    on_key = here.start("key") <= character <= here.end("key")
     return Spot(path, on_key, field_at(path))
-
-
-def _parents(lines: list[str], line: int) -> Path:
-    """The keys that enclose a line, by indentation (list items as -1)."""
-    text = lines[line]
-    indent = len(text) - len(text.lstrip())
-    found: list[str | int] = []
-    for above in reversed(lines[:line]):
-        match = _KEY_LINE.match(above)
-        if match is None or indent == 0:
-            continue
-        dash_column = len(match.group("indent"))
-        if match.start("key") < indent:  # the key this line is inside
-            found = [match.group("key"), *found]
-        elif not (match.group("dash") and dash_column < indent):
-            continue  # a key beside this one
-        if match.group("dash"):
-            found = [-1, *found]  # in one item of a list
-        indent = dash_column
-    return tuple(found)
