@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import http.client
+import json
 import re
 import shlex
 import shutil
 import signal
 import socket
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLE_TODAY, EXAMPLES
+from movekit.render.summary import STATUS_WORDS
+from tests.conftest import EXAMPLE_TODAY, EXAMPLES, run_cli
 from tests.preview_process import Preview, finish, start
 
 EXAMPLE = EXAMPLES / "clean-air-streets.yaml"
@@ -232,6 +235,11 @@ def test_a_folder_is_served_as_an_index_linking_each_document(tmp_path: Path) ->
         assert 'href="/plans/warm%20homes.yaml"' in index
         assert "notes.yaml" not in index  # not a plan
         assert " on track" in index or " no data" in index or " met" in index
+        # the counts are the statuses `movekit status` gives
+        shown = run_cli("status", str(EXAMPLE), "--today", EXAMPLE_TODAY, "--format", "json")
+        counts = Counter(row["status"] for row in json.loads(shown.stdout)["measures"])
+        for word, count in counts.items():
+            assert f"{count} {STATUS_WORDS[word]}" in index, (word, count)
         status, document = preview.get("/plans/warm%20homes.yaml")
         assert status == 200 and "<h1" in document and "EventSource" in document
         for path in ("/plans/notes.yaml", "/plans/../clean-air.yaml", "/clean-air.yaml"):

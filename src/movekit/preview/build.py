@@ -45,7 +45,7 @@ def build(plan: Path, today: dt.date, template_dir: Path | None) -> Built:
             shown = [f for f in checked.findings if f.severity == Severity.ERROR]
             problems = [Problem(f.message, f.line, f.column) for f in shown or checked.findings]
             return Built(None, problems, checked.findings)
-        html = _html(checked.plan, checked.findings, today, template_dir)
+        html, statuses = _html(checked.plan, checked.findings, today, template_dir)
     except MovekitError as error:
         return Built(None, [Problem(str(error))])
     except Exception as error:  # a bug must not stop the preview: it is shown, and kept
@@ -53,23 +53,20 @@ def build(plan: Path, today: dt.date, template_dir: Path | None) -> Built:
         bug = f"internal error: {type(error).__name__}: {summary}"
         return Built(None, [Problem(f"{bug} (a bug in movekit: please report it)")])
     campaign = checked.plan.campaign
-    statuses = _statuses(checked.plan, today)
     return Built(html, [], checked.findings, campaign.name, campaign.goal, statuses)
 
 
-def _html(plan: Plan, findings: list[Finding], today: dt.date, templates: Path | None) -> str:
+def _html(
+    plan: Plan, findings: list[Finding], today: dt.date, templates: Path | None
+) -> tuple[str, dict[str, int]]:
+    """The document, and how many of its measures are on track, behind, missed, met or
+    without data (for a folder's index: read off the document, not worked out again)."""
     from movekit.render.document import build_document
     from movekit.render.templates import HTML_TEMPLATE, fill
 
     document = build_document(plan, findings, today, True)
-    return fill(HTML_TEMPLATE, document, templates, html=True)
-
-
-def _statuses(plan: Plan, today: dt.date) -> dict[str, int]:
-    """How many measures are on track, behind, missed, met or without data."""
-    from movekit.review.status import measure_rows
-
     counts: dict[str, int] = {}
-    for row in measure_rows(plan, today):
-        counts[str(row.status)] = counts.get(str(row.status), 0) + 1
-    return counts
+    for outcome in document.outcomes:
+        for measure in outcome.measures:
+            counts[measure.status] = counts.get(measure.status, 0) + 1
+    return fill(HTML_TEMPLATE, document, templates, html=True), counts
